@@ -1,0 +1,387 @@
+using AdaHessian.Data;
+
+namespace AdaHessian.Objective;
+
+/// <summary>
+/// The training objective of a logistic neuron p = σ(w·x + b) on a batch B of rows:
+/// F_B(θ) = (1/Ω_B) Σᵢ ωᵢ ℓ(aᵢ, yᵢ) + (λ / 2Ω) ‖w‖², with θ = (w₁ … w_d, b) (bias last and not regularised),
+/// Ω_B the batch weight and Ω the whole dataset's weight. λ has ML.NET's meaning of <c>L2Regularization</c>: on the
+/// full batch F = (Σ ωℓ + λ/2 ‖w‖²) / Ω.
+/// </summary>
+/// <remarks>
+/// Gradient, Hessian-vector products and the exact Hessian diagonal are analytic and come out of one fused pass
+/// that reads each row once. Parameters and accumulators are double: the pass is bound by reading the float
+/// features, so double accumulation costs no measurable time, while float sums over tens of thousands of rows lose
+/// about three significant digits — enough to stall convergence tests at 1e-6 relative accuracy.
+/// Rows are reduced in fixed chunks (a count that depends only on the batch size) combined in a fixed order, so
+/// results are bitwise identical for any <see cref="NumberOfThreads"/>. An instance reuses its buffers and must not
+/// be evaluated from two threads at once.
+/// </remarks>
+public sealed class LogisticObjective
+{
+    private const int MinRowsPerChunk = 2048;
+    private const int MaxChunks = 32;
+
+    private readonly int[] _allRows;
+    private ChunkBuffers[] _chunks = [];
+    private double[] _theta = [];
+    private double[] _probes = [];
+
+    /// <summary>Creates the objective.</summary>
+    /// <param name="data">The examples.</param>
+    /// <param name="loss">Per-example loss.</param>
+    /// <param name="l2Regularization">λ ≥ 0, ML.NET's L2Regularization (weights only).</param>
+    /// <param name="numberOfThreads">Threads for large batches; null uses every core. Does not change results.</param>
+    /// <exception cref="ArgumentOutOfRangeException">λ is negative or not finite, or the thread count is not positive.</exception>
+    public LogisticObjective(LogisticDataset data, LossKind loss, double l2Regularization = 0, int? numberOfThreads = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!(l2Regularization >= 0 && double.IsFinite(l2Regularization)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(l2Regularization), l2Regularization, "Must be finite and ≥ 0.");
+        }
+
+        if (numberOfThreads is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(numberOfThreads), numberOfThreads, "Must be ≥ 1 (or null for all cores).");
+        }
+
+        if (!Enum.IsDefined(loss))
+        {
+            throw new ArgumentOutOfRangeException(nameof(loss), loss, "Unknown loss.");
+        }
+
+        Data = data;
+        Loss = loss;
+        L2Regularization = l2Regularization;
+        NumberOfThreads = numberOfThreads ?? Environment.ProcessorCount;
+        _allRows = Enumerable.Range(0, data.RowCount).ToArray();
+    }
+
+    /// <summary>The examples.</summary>
+    public LogisticDataset Data { get; }
+
+    /// <summary>The per-example loss.</summary>
+    public LossKind Loss { get; }
+
+    /// <summary>λ, the L2 penalty on the weights.</summary>
+    public double L2Regularization { get; }
+
+    /// <summary>Threads used for batches large enough to split.</summary>
+    public int NumberOfThreads { get; }
+
+    /// <summary>d + 1: the weights followed by the bias.</summary>
+    public int ParameterCount => Data.FeatureCount + 1;
+
+    /// <summary>Every row index, in order (the full batch).</summary>
+    public ReadOnlyMemory<int> AllRows => _allRows;
+
+    /// <summary>F_B(θ).</summary>
+    public double Value(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta) =>
+        Evaluate(rows, theta, default, default, default, default);
+
+    /// <summary>F_B(θ), writing ∇F_B(θ) into <paramref name="gradient"/>.</summary>
+    public double Evaluate(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta, Span<double> gradient)
+    {
+        CheckLength(gradient.Length, nameof(gradient));
+        return Evaluate(rows, theta, gradient, default, default, default);
+    }
+
+    /// <summary>
+    /// F_B(θ) and its gradient, plus H·zₛ for each probe zₛ in one pass. <paramref name="probes"/> and
+    /// <paramref name="products"/> hold N consecutive vectors of <see cref="ParameterCount"/> values.
+    /// </summary>
+    public double EvaluateWithHessianProducts(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta, Span<double> gradient,
+        ReadOnlySpan<double> probes, Span<double> products)
+    {
+        CheckLength(gradient.Length, nameof(gradient));
+        if (probes.Length == 0 || probes.Length % ParameterCount != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(probes), $"Must hold N ≥ 1 vectors of {ParameterCount} values.");
+        }
+
+        if (products.Length != probes.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(products), "Must be as long as probes.");
+        }
+
+        return Evaluate(rows, theta, gradient, probes, products, default);
+    }
+
+    /// <summary>F_B(θ) and its gradient, plus the exact diagonal of the Hessian, in one pass.</summary>
+    public double EvaluateWithExactDiagonal(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta, Span<double> gradient,
+        Span<double> diagonal)
+    {
+        CheckLength(gradient.Length, nameof(gradient));
+        CheckLength(diagonal.Length, nameof(diagonal));
+        return Evaluate(rows, theta, gradient, default, default, diagonal);
+    }
+
+    private double Evaluate(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta, Span<double> gradient,
+        ReadOnlySpan<double> probes, Span<double> products, Span<double> diagonal)
+    {
+        CheckLength(theta.Length, nameof(theta));
+        int p = ParameterCount;
+        var shape = new PassShape(gradient.Length > 0, probes.Length / p, diagonal.Length > 0);
+        int chunkCount = Math.Clamp(rows.Length / MinRowsPerChunk, 1, MaxChunks);
+
+        double lossSum, weightSum;
+        if (chunkCount == 1)
+        {
+            gradient.Clear();
+            products.Clear();
+            diagonal.Clear();
+            (lossSum, weightSum) = Accumulate(rows.Span, theta, probes, shape, gradient, products, diagonal);
+        }
+        else
+        {
+            (lossSum, weightSum) = AccumulateInChunks(rows, theta, probes, shape, chunkCount, gradient, products, diagonal);
+        }
+
+        return Finish(lossSum, weightSum, theta, probes, gradient, products, diagonal);
+    }
+
+    private (double Loss, double Weight) AccumulateInChunks(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta,
+        ReadOnlySpan<double> probes, PassShape shape, int chunkCount, Span<double> gradient, Span<double> products,
+        Span<double> diagonal)
+    {
+        int p = ParameterCount;
+        EnsureBuffers(chunkCount, shape);
+        theta.CopyTo(_theta);
+        probes.CopyTo(_probes);
+        double[] thetaCopy = _theta, probeCopy = _probes;
+        ChunkBuffers[] chunks = _chunks;
+        int count = rows.Length;
+
+        Parallel.For(0, chunkCount, new ParallelOptions { MaxDegreeOfParallelism = NumberOfThreads }, c =>
+        {
+            int start = (int)((long)count * c / chunkCount);
+            int end = (int)((long)count * (c + 1) / chunkCount);
+            ChunkBuffers b = chunks[c];
+            Span<double> g = shape.Gradient ? b.Gradient : default;
+            Span<double> hz = b.Products.AsSpan(0, shape.ProbeCount * p);
+            Span<double> diag = shape.Diagonal ? b.Diagonal : default;
+            g.Clear();
+            hz.Clear();
+            diag.Clear();
+            (b.Loss, b.Weight) = Accumulate(rows.Span[start..end], thetaCopy, probeCopy.AsSpan(0, shape.ProbeCount * p),
+                shape, g, hz, diag);
+        });
+
+        double loss = 0, weight = 0;
+        gradient.Clear();
+        products.Clear();
+        diagonal.Clear();
+        foreach (ChunkBuffers b in chunks.AsSpan(0, chunkCount))
+        {
+            loss += b.Loss;
+            weight += b.Weight;
+            AddInto(gradient, b.Gradient);
+            AddInto(products, b.Products);
+            AddInto(diagonal, b.Diagonal);
+        }
+
+        return (loss, weight);
+    }
+
+    // Raw sums over the rows: Σωℓ, Σω, Σωℓ′x̃, Σωℓ″(x̃·z)x̃, Σωℓ″x̃², with x̃ = (x, 1).
+    private (double Loss, double Weight) Accumulate(ReadOnlySpan<int> rows, ReadOnlySpan<double> theta,
+        ReadOnlySpan<double> probes, PassShape shape, Span<double> gradient, Span<double> products, Span<double> diagonal)
+    {
+        FeatureMatrix x = Data.Features;
+        float[] labels = Data.Labels;
+        float[]? weights = Data.Weights;
+        int d = Data.FeatureCount;
+        int p = d + 1;
+        ReadOnlySpan<double> w = theta[..d];
+        double bias = theta[d];
+        double lossSum = 0, weightSum = 0;
+        bool single = shape.ProbeCount == 1 && shape.Gradient;
+
+        foreach (int i in rows)
+        {
+            double omega = weights is null ? 1.0 : weights[i];
+            if (omega == 0)
+            {
+                continue;
+            }
+
+            FeatureRow row = x.Row(i);
+            bool sparse = x.IsSparse;
+            double a, u = 0;
+            if (single)
+            {
+                if (sparse)
+                {
+                    RowKernels.Dot2(row.Values, row.Indices, w, probes[..d], out a, out u);
+                }
+                else
+                {
+                    RowKernels.Dot2(row.Values, w, probes[..d], out a, out u);
+                }
+
+                u += probes[d];
+            }
+            else
+            {
+                a = sparse ? RowKernels.Dot(row.Values, row.Indices, w) : RowKernels.Dot(row.Values, w);
+            }
+
+            a += bias;
+            double loss = LossDerivatives.Evaluate(Loss, a, labels[i], out double first, out double second);
+            lossSum += omega * loss;
+            weightSum += omega;
+            if (!shape.Gradient)
+            {
+                continue;
+            }
+
+            double cg = omega * first;
+            if (single)
+            {
+                double ch = omega * second * u;
+                if (sparse)
+                {
+                    RowKernels.AddScaled2(cg, ch, row.Values, row.Indices, gradient, products);
+                }
+                else
+                {
+                    RowKernels.AddScaled2(cg, ch, row.Values, gradient, products);
+                }
+
+                products[d] += ch;
+            }
+            else
+            {
+                AddScaled(cg, row, sparse, gradient);
+                for (int s = 0; s < shape.ProbeCount; s++)
+                {
+                    ReadOnlySpan<double> z = probes.Slice(s * p, p);
+                    double us = (sparse ? RowKernels.Dot(row.Values, row.Indices, z) : RowKernels.Dot(row.Values, z)) + z[d];
+                    double ch = omega * second * us;
+                    Span<double> hz = products.Slice(s * p, p);
+                    AddScaled(ch, row, sparse, hz);
+                    hz[d] += ch;
+                }
+            }
+
+            gradient[d] += cg;
+            if (shape.Diagonal)
+            {
+                double cd = omega * second;
+                if (sparse)
+                {
+                    RowKernels.AddScaledSquares(cd, row.Values, row.Indices, diagonal);
+                }
+                else
+                {
+                    RowKernels.AddScaledSquares(cd, row.Values, diagonal);
+                }
+
+                diagonal[d] += cd;
+            }
+        }
+
+        return (lossSum, weightSum);
+    }
+
+    // Turns raw sums into batch means and adds the L2 terms (weights only).
+    private double Finish(double lossSum, double weightSum, ReadOnlySpan<double> theta, ReadOnlySpan<double> probes,
+        Span<double> gradient, Span<double> products, Span<double> diagonal)
+    {
+        int d = Data.FeatureCount;
+        int p = d + 1;
+        double scale = weightSum > 0 ? 1 / weightSum : 0;
+        double l2 = L2Regularization / Data.TotalWeight;
+        double squaredNorm = 0;
+        for (int j = 0; j < d; j++)
+        {
+            squaredNorm += theta[j] * theta[j];
+        }
+
+        for (int j = 0; j < gradient.Length; j++)
+        {
+            gradient[j] = gradient[j] * scale + (j < d ? l2 * theta[j] : 0);
+        }
+
+        for (int k = 0; k < products.Length; k++)
+        {
+            int j = k % p;
+            products[k] = products[k] * scale + (j < d ? l2 * probes[k] : 0);
+        }
+
+        for (int j = 0; j < diagonal.Length; j++)
+        {
+            diagonal[j] = diagonal[j] * scale + (j < d ? l2 : 0);
+        }
+
+        return lossSum * scale + 0.5 * l2 * squaredNorm;
+    }
+
+    private static void AddScaled(double c, FeatureRow row, bool sparse, Span<double> acc)
+    {
+        if (sparse)
+        {
+            RowKernels.AddScaled(c, row.Values, row.Indices, acc);
+        }
+        else
+        {
+            RowKernels.AddScaled(c, row.Values, acc);
+        }
+    }
+
+    private static void AddInto(Span<double> target, double[] source)
+    {
+        for (int j = 0; j < target.Length; j++)
+        {
+            target[j] += source[j];
+        }
+    }
+
+    private void EnsureBuffers(int chunkCount, PassShape shape)
+    {
+        int p = ParameterCount;
+        int productLength = shape.ProbeCount * p;
+        if (_chunks.Length < chunkCount || (_chunks.Length > 0 && _chunks[0].Products.Length < productLength))
+        {
+            _chunks = new ChunkBuffers[Math.Max(chunkCount, _chunks.Length)];
+            for (int c = 0; c < _chunks.Length; c++)
+            {
+                _chunks[c] = new ChunkBuffers(p, productLength);
+            }
+        }
+
+        if (_theta.Length != p)
+        {
+            _theta = new double[p];
+        }
+
+        if (_probes.Length < productLength)
+        {
+            _probes = new double[productLength];
+        }
+    }
+
+    private void CheckLength(int length, string name)
+    {
+        if (length != ParameterCount)
+        {
+            throw new ArgumentOutOfRangeException(name, $"Must hold {ParameterCount} values (weights then bias), got {length}.");
+        }
+    }
+
+    private readonly record struct PassShape(bool Gradient, int ProbeCount, bool Diagonal);
+
+    private sealed class ChunkBuffers(int parameterCount, int productLength)
+    {
+        public double[] Gradient { get; } = new double[parameterCount];
+
+        public double[] Products { get; } = new double[productLength];
+
+        public double[] Diagonal { get; } = new double[parameterCount];
+
+        public double Loss { get; set; }
+
+        public double Weight { get; set; }
+    }
+}

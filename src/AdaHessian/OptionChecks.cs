@@ -1,0 +1,38 @@
+namespace AdaHessian;
+
+/// <summary>One-line option rules that throw <see cref="ArgumentOutOfRangeException"/> naming the option.</summary>
+internal static class OptionChecks
+{
+    public static void Positive(double value, string name)
+    {
+        if (!(value > 0 && double.IsFinite(value)))
+        {
+            throw new ArgumentOutOfRangeException(name, value, "Must be finite and > 0.");
+        }
+    }
+
+    public static void NonNegative(double value, string name)
+    {
+        if (!(value >= 0 && double.IsFinite(value)))
+        {
+            throw new ArgumentOutOfRangeException(name, value, "Must be finite and ≥ 0.");
+        }
+    }
+
+    public static void InUnitInterval(double value, string name, bool includeOne)
+    {
+        bool ok = includeOne ? value is >= 0 and <= 1 : value is >= 0 and < 1;
+        if (!ok)
+        {
+            throw new ArgumentOutOfRangeException(name, value, includeOne ? "Must be in [0, 1]." : "Must be in [0, 1).");
+        }
+    }
+
+    public static void AtLeastOne(long value, string name)
+    {
+        if (value < 1)
+        {
+            throw new ArgumentOutOfRangeException(name, value, "Must be ≥ 1.");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace AdaHessian.Training;
+
+/// <summary>What a training run produced.</summary>
+/// <param name="Parameters">The final weights followed by the bias.</param>
+/// <param name="Objective">The objective over all rows at <paramref name="Parameters"/>.</param>
+/// <param name="GradientNorm">‖∇F‖₂ over all rows at <paramref name="Parameters"/>.</param>
+/// <param name="Epochs">Epochs completed.</param>
+/// <param name="Steps">Optimizer steps taken.</param>
+/// <param name="Converged">True when training stopped because the tolerance was met.</param>
+/// <param name="History">Recorded points, oldest first.</param>
+public sealed record TrainingResult(
+    double[] Parameters,
+    double Objective,
+    double GradientNorm,
+    int Epochs,
+    long Steps,
+    bool Converged,
+    IReadOnlyList<HistoryPoint> History)
+{
+    /// <summary>The weights (all parameters but the last).</summary>
+    public ReadOnlySpan<double> Weights => Parameters.AsSpan(0, Parameters.Length - 1);
+
+    /// <summary>The bias (the last parameter).</summary>
+    public double Bias => Parameters[^1];
+}
