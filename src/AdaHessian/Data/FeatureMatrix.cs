@@ -78,9 +78,10 @@ public sealed class FeatureMatrix
         for (int row = 0; row < rowCount; row++)
         {
             int start = rowStarts[row], end = rowStarts[row + 1];
-            if (end < start)
+            if (end < start || end > values.Length)
             {
-                throw new ArgumentOutOfRangeException(nameof(rowStarts), $"Row {row} ends before it starts.");
+                throw new ArgumentOutOfRangeException(nameof(rowStarts),
+                    $"Row {row} ends before it starts or past the last value.");
             }
 
             for (int k = start; k < end; k++)
