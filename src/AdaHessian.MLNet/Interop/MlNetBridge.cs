@@ -100,6 +100,47 @@ internal static class MlNetBridge
     }
 
     /// <summary>
+    /// Returns the seed an <see cref="MLContext"/> was created with (ML.NET's internal <c>IHostEnvironmentInternal.Seed</c>),
+    /// or null when it was created without one or <paramref name="env"/> is not one of ML.NET's environments.
+    /// Hosts registered from the context share its seed.
+    /// </summary>
+    internal static int? GetSeed(IHostEnvironment env)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        var members = Resolved.Value;
+        return members.EnvironmentInternal.IsInstanceOfType(env) ? (int?)members.EnvironmentSeed.GetValue(env) : null;
+    }
+
+    /// <summary>The <see cref="SchemaShape"/> of a schema (ML.NET's internal <c>SchemaShape.Create</c>).</summary>
+    internal static SchemaShape CreateSchemaShape(DataViewSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return (SchemaShape)Invoke(Resolved.Value.ShapeOfSchema, schema);
+    }
+
+    /// <summary>Creates a <see cref="SchemaShape.Column"/> (its constructor is internal).</summary>
+    /// <param name="name">The column name.</param>
+    /// <param name="kind">Scalar, known-size vector or variable-size vector.</param>
+    /// <param name="itemType">The item type.</param>
+    /// <param name="isKey">Whether the item type is a key type.</param>
+    /// <param name="annotations">The column's annotations, or null for none.</param>
+    internal static SchemaShape.Column CreateColumn(string name, SchemaShape.Column.VectorKind kind, DataViewType itemType,
+        bool isKey, SchemaShape? annotations = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(itemType);
+        return (SchemaShape.Column)Create(Resolved.Value.ShapeColumn, name, kind, itemType, isKey, annotations);
+    }
+
+    /// <summary>
+    /// The annotations ML.NET's trainers put on their Score, Probability and PredictedLabel columns
+    /// (<c>AnnotationUtils.GetTrainerOutputAnnotation</c>): score column set id, score column kind and score value
+    /// kind, plus IsNormalized when <paramref name="isNormalized"/>.
+    /// </summary>
+    internal static SchemaShape GetTrainerOutputAnnotations(bool isNormalized = false) =>
+        new((IEnumerable<SchemaShape.Column>)Invoke(Resolved.Value.TrainerOutputAnnotation, isNormalized));
+
+    /// <summary>
     /// Creates the <see cref="TrainerInfo"/> of a trainer through its internal constructor. The trainer is
     /// described as producing a calibrated model (no calibration needed), with no validation set, no incremental
     /// training and no test set.
@@ -119,6 +160,9 @@ internal static class MlNetBridge
     private static object Create(ConstructorInfo ctor, params object?[] args) =>
         ctor.Invoke(BindingFlags.DoNotWrapExceptions, binder: null, args, culture: null);
 
+    private static object Invoke(MethodInfo method, params object?[] args) =>
+        method.Invoke(null, BindingFlags.DoNotWrapExceptions, binder: null, args, culture: null)!;
+
     private static string ReadLoadedVersion()
     {
         var assembly = typeof(MLContext).Assembly;
@@ -135,7 +179,12 @@ internal static class MlNetBridge
         ConstructorInfo Transformer,
         ConstructorInfo Info,
         PropertyInfo CatalogOwner,
-        PropertyInfo CatalogEnvironment)
+        PropertyInfo CatalogEnvironment,
+        Type EnvironmentInternal,
+        PropertyInfo EnvironmentSeed,
+        MethodInfo ShapeOfSchema,
+        ConstructorInfo ShapeColumn,
+        MethodInfo TrainerOutputAnnotation)
     {
         public static Members Resolve()
         {
@@ -144,6 +193,11 @@ internal static class MlNetBridge
             var mixing = Require(typeof(PlattCalibrator).Assembly.GetType(mixingName), mixingName).MakeGenericType(typeof(LinearBinaryModelParameters), typeof(PlattCalibrator));
             var transformer = typeof(BinaryPredictionTransformer<>);
             var tModel = transformer.GetGenericArguments()[0];
+            var core = typeof(IHostEnvironment).Assembly;
+            var internalName = "Microsoft.ML.Runtime.IHostEnvironmentInternal";
+            var environmentInternal = Require(core.GetType(internalName), internalName);
+            var annotationsName = "Microsoft.ML.Data.AnnotationUtils";
+            var annotations = Require(typeof(SchemaShape).Assembly.GetType(annotationsName), annotationsName);
             return new Members(
                 Ctor(typeof(LinearBinaryModelParameters), env, typeof(VBuffer<float>).MakeByRefType(), typeof(float), typeof(ModelStatisticsBase)),
                 Ctor(typeof(PlattCalibrator), env, typeof(double), typeof(double)),
@@ -151,8 +205,17 @@ internal static class MlNetBridge
                 Ctor(transformer, env, tModel, typeof(DataViewSchema), typeof(string), typeof(float), typeof(string)),
                 Ctor(typeof(TrainerInfo), typeof(bool), typeof(bool), typeof(bool), typeof(bool), typeof(bool), typeof(bool)),
                 Property(typeof(TrainCatalogBase.CatalogInstantiatorBase), "Owner"),
-                Property(typeof(TrainCatalogBase), "Environment"));
+                Property(typeof(TrainCatalogBase), "Environment"),
+                environmentInternal,
+                Property(environmentInternal, "Seed"),
+                Method(typeof(SchemaShape), "Create", typeof(DataViewSchema)),
+                Ctor(typeof(SchemaShape.Column), typeof(string), typeof(SchemaShape.Column.VectorKind), typeof(DataViewType), typeof(bool), typeof(SchemaShape)),
+                Method(annotations, "GetTrainerOutputAnnotation", typeof(bool)));
         }
+
+        private static MethodInfo Method(Type type, string name, params Type[] parameters) =>
+            Require(type.GetMethod(name, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic, parameters),
+                $"{type.Name}.{name}({string.Join(", ", parameters.Select(p => p.Name))}) method");
 
         private static ConstructorInfo Ctor(Type type, params Type[] parameters) =>
             Require(type.GetConstructor(Instance, parameters),

@@ -227,6 +227,58 @@ public sealed class MlNetBridgeTests
         Assert.Contains($"loaded Microsoft.ML {MlNetBridge.LoadedMlNetVersion}", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void GetSeed_returns_the_MLContext_seed_for_the_context_and_its_hosts()
+    {
+        var seeded = new MLContext(seed: 42);
+        var unseeded = new MLContext();
+
+        Assert.Equal(42, MlNetBridge.GetSeed(seeded));
+        Assert.Equal(42, MlNetBridge.GetSeed(((IHostEnvironment)seeded).Register("probe")));
+        Assert.Equal(42, MlNetBridge.GetSeed(MlNetBridge.GetEnvironment(seeded.BinaryClassification.Trainers)));
+        Assert.Null(MlNetBridge.GetSeed(unseeded));
+    }
+
+    [Fact]
+    public void CreateSchemaShape_describes_the_columns_of_a_schema()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var data = mlContext.Data.LoadFromEnumerable(Rows);
+
+        var shape = MlNetBridge.CreateSchemaShape(data.Schema);
+
+        Assert.Equal(["Label", "Features"], shape.Select(c => c.Name));
+        Assert.Equal((SchemaShape.Column.VectorKind.Scalar, (DataViewType)BooleanDataViewType.Instance), (shape[0].Kind, shape[0].ItemType));
+        Assert.Equal((SchemaShape.Column.VectorKind.Vector, (DataViewType)NumberDataViewType.Single), (shape[1].Kind, shape[1].ItemType));
+    }
+
+    [Fact]
+    public void CreateColumn_sets_every_property()
+    {
+        var annotations = MlNetBridge.GetTrainerOutputAnnotations();
+
+        var column = MlNetBridge.CreateColumn("Score", SchemaShape.Column.VectorKind.Scalar, NumberDataViewType.Single, false, annotations);
+
+        Assert.Equal("Score", column.Name);
+        Assert.Equal(SchemaShape.Column.VectorKind.Scalar, column.Kind);
+        Assert.Equal(NumberDataViewType.Single, column.ItemType);
+        Assert.False(column.IsKey);
+        Assert.Equal(annotations.Select(a => a.Name), column.Annotations.Select(a => a.Name));
+    }
+
+    [Fact]
+    public void GetTrainerOutputAnnotations_match_those_on_LbfgsLogisticRegression_outputs()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var input = MlNetBridge.CreateSchemaShape(mlContext.Data.LoadFromEnumerable(Rows).Schema);
+        var output = mlContext.BinaryClassification.Trainers.LbfgsLogisticRegression().GetOutputSchema(input);
+
+        static string[] Names(SchemaShape s) => [.. s.Select(a => $"{a.Name}:{a.Kind}:{a.ItemType}:{a.IsKey}")];
+
+        Assert.Equal(Names(output.Single(c => c.Name == "Score").Annotations), Names(MlNetBridge.GetTrainerOutputAnnotations()));
+        Assert.Equal(Names(output.Single(c => c.Name == "Probability").Annotations), Names(MlNetBridge.GetTrainerOutputAnnotations(isNormalized: true)));
+    }
+
     private static CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator> BuildCalibrated(MLContext mlContext)
     {
         var linear = MlNetBridge.CreateLinearModel(mlContext, new VBuffer<float>(W.Length, W.ToArray()), B);

@@ -1,0 +1,93 @@
+using AdaHessian.MLNet.Interop;
+using Microsoft.ML;
+
+namespace AdaHessian.MLNet;
+
+/// <summary>
+/// <c>mlContext.BinaryClassification.Trainers.AdaHessian(...)</c> and <c>.Adam(...)</c>: the two trainers of this
+/// package, next to ML.NET's own.
+/// </summary>
+public static class AdaHessianCatalog
+{
+    /// <summary>Creates an <see cref="AdaHessianTrainer"/> from column names and the main hyper-parameters.</summary>
+    /// <param name="catalog">The binary classification trainers catalog.</param>
+    /// <param name="labelColumnName">The label column: Boolean.</param>
+    /// <param name="featureColumnName">The feature column: a known-size vector of Single.</param>
+    /// <param name="exampleWeightColumnName">The example weight column (Single), or null for none.</param>
+    /// <param name="numberOfEpochs">Passes over the data.</param>
+    /// <param name="learningRate">η, the step size.</param>
+    /// <param name="l2Regularization">λ, ML.NET's L2 regularization (bias not regularized).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value breaks its rule; the exception names it.</exception>
+    public static AdaHessianTrainer AdaHessian(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
+        string labelColumnName = AdaHessianTrainer.Defaults.LabelColumnName,
+        string featureColumnName = AdaHessianTrainer.Defaults.FeatureColumnName,
+        string? exampleWeightColumnName = null,
+        int numberOfEpochs = AdaHessianTrainer.Defaults.NumberOfEpochs,
+        float learningRate = AdaHessianTrainer.Defaults.LearningRate,
+        float l2Regularization = AdaHessianTrainer.Defaults.L2Regularization)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new AdaHessianTrainer(MlNetBridge.GetEnvironment(catalog), new AdaHessianTrainer.Options
+        {
+            LabelColumnName = labelColumnName,
+            FeatureColumnName = featureColumnName,
+            ExampleWeightColumnName = exampleWeightColumnName,
+            NumberOfEpochs = numberOfEpochs,
+            LearningRate = learningRate,
+            L2Regularization = l2Regularization,
+        });
+    }
+
+    /// <summary>Creates an <see cref="AdaHessianTrainer"/> with the given options.</summary>
+    /// <param name="catalog">The binary classification trainers catalog.</param>
+    /// <param name="options">The settings.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option breaks its rule; the exception names it.</exception>
+    public static AdaHessianTrainer AdaHessian(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
+        AdaHessianTrainer.Options options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        return new AdaHessianTrainer(MlNetBridge.GetEnvironment(catalog), options);
+    }
+
+    /// <summary>Creates an <see cref="AdamTrainer"/> from column names and the main hyper-parameters.</summary>
+    /// <param name="catalog">The binary classification trainers catalog.</param>
+    /// <param name="labelColumnName">The label column: Boolean.</param>
+    /// <param name="featureColumnName">The feature column: a known-size vector of Single.</param>
+    /// <param name="exampleWeightColumnName">The example weight column (Single), or null for none.</param>
+    /// <param name="numberOfEpochs">Passes over the data.</param>
+    /// <param name="learningRate">η, the step size.</param>
+    /// <param name="l2Regularization">λ, ML.NET's L2 regularization (bias not regularized).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value breaks its rule; the exception names it.</exception>
+    public static AdamTrainer Adam(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
+        string labelColumnName = AdamTrainer.Defaults.LabelColumnName,
+        string featureColumnName = AdamTrainer.Defaults.FeatureColumnName,
+        string? exampleWeightColumnName = null,
+        int numberOfEpochs = AdamTrainer.Defaults.NumberOfEpochs,
+        float learningRate = AdamTrainer.Defaults.LearningRate,
+        float l2Regularization = AdamTrainer.Defaults.L2Regularization)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new AdamTrainer(MlNetBridge.GetEnvironment(catalog), new AdamTrainer.Options
+        {
+            LabelColumnName = labelColumnName,
+            FeatureColumnName = featureColumnName,
+            ExampleWeightColumnName = exampleWeightColumnName,
+            NumberOfEpochs = numberOfEpochs,
+            LearningRate = learningRate,
+            L2Regularization = l2Regularization,
+        });
+    }
+
+    /// <summary>Creates an <see cref="AdamTrainer"/> with the given options.</summary>
+    /// <param name="catalog">The binary classification trainers catalog.</param>
+    /// <param name="options">The settings.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option breaks its rule; the exception names it.</exception>
+    public static AdamTrainer Adam(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
+        AdamTrainer.Options options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        return new AdamTrainer(MlNetBridge.GetEnvironment(catalog), options);
+    }
+}

@@ -1,0 +1,169 @@
+using AdaHessian.Curvature;
+using AdaHessian.Objective;
+using AdaHessian.Optimizers;
+using Microsoft.ML.Runtime;
+
+namespace AdaHessian.MLNet;
+
+/// <summary>
+/// Fits a logistic regression (a logistic neuron p = σ(w·x + b)) with the AdaHessian optimizer, as a drop-in
+/// replacement for <c>LbfgsLogisticRegression</c>: the fitted model has the same type, so evaluation, saving,
+/// cross-validation, one-versus-all, permutation feature importance and feature contributions work unchanged.
+/// </summary>
+/// <remarks>
+/// <format type="text/markdown"><![CDATA[
+/// To create this trainer use `mlContext.BinaryClassification.Trainers.AdaHessian(...)` or
+/// `new AdaHessianTrainer(mlContext, new AdaHessianTrainer.Options { ... })`.
+///
+/// ### Trainer Characteristics
+/// | | |
+/// | -- | -- |
+/// | Machine learning task | Binary classification |
+/// | Is normalization required? | Yes |
+/// | Is caching required? | No (the data is read once into memory) |
+/// | Required NuGet in addition to Microsoft.ML | AdaHessian.MLNet |
+/// | Model type | `CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>`, as LbfgsLogisticRegression |
+///
+/// ### Scoring Function
+/// Score = w·x + b, Probability = 1 / (1 + exp(−Score)) (a Platt calibrator with slope −1 and offset 0), and
+/// PredictedLabel = Score > 0.
+///
+/// ### Training Algorithm Details
+/// The objective is F(θ) = (Σᵢ ωᵢ ℓ(w·xᵢ + b, yᵢ) + (λ/2)‖w‖²) / Ω with θ = (w, b), example weights ωᵢ summing
+/// to Ω and λ = `L2Regularization` (the bias is not regularized), the objective LbfgsLogisticRegression minimizes
+/// with L1 regularization 0. The loss ℓ is the log-loss (or the squared error ½(σ(a) − y)²). Gradients,
+/// Hessian-vector products and the exact Hessian diagonal are analytic and come out of one pass over a batch B.
+///
+/// AdaHessian (Yao et al., AAAI 2021) is Adam with the squared gradient replaced by the squared Hessian diagonal.
+/// Step t = 1, 2, … on batch B:
+///
+///     g  = ∇F_B(θ)
+///     D  = |mean over s of zₛ ⊙ (∇²F_B(θ) zₛ)|,  zₛ ∈ {−1, +1}ᵈ⁺¹ Rademacher, s = 1 … HutchinsonSamples
+///          (or D = |diag ∇²F_B(θ)| with Curvature = ExactDiagonal); refreshed when (t − 1) mod HessianUpdateInterval = 0
+///     D  ← mean of D over blocks of SpatialAverageBlockSize weights (the bias on its own)
+///     m  ← β₁ m + (1 − β₁) g
+///     v  ← β₂ v + (1 − β₂) D²
+///     θ  ← θ − η [ (m / (1 − β₁ᵗ)) / ((√(v / (1 − β₂ᵗ)))ᵏ + ε) + λ_wd θ ]     (λ_wd on the weights only)
+///
+/// with η = `LearningRate`, β₁ = `Beta1`, β₂ = `Beta2`, ε = `Epsilon`, k = `HessianPower` and λ_wd = `WeightDecay`.
+/// Rows with a non-finite feature or weight, or a negative weight, are skipped and counted in a warning; progress
+/// (objective per epoch) goes to `MLContext.Log`.
+/// ]]></format>
+/// </remarks>
+public sealed class AdaHessianTrainer : LogisticNeuronTrainerBase<AdaHessianTrainer.Options>
+{
+    /// <summary>Creates the trainer.</summary>
+    /// <param name="env">The environment, usually the <c>MLContext</c>.</param>
+    /// <param name="options">The settings; null for the defaults. They are validated here.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option breaks its rule; the exception names it.</exception>
+    public AdaHessianTrainer(IHostEnvironment env, Options? options = null)
+        : base(env, options ?? new Options(), nameof(AdaHessianTrainer))
+    {
+    }
+
+    private protected override IOptimizer CreateOptimizer(Options options) => new AdaHessianOptimizer(new AdaHessianOptions
+    {
+        LearningRate = options.LearningRate,
+        Beta1 = options.Beta1,
+        Beta2 = options.Beta2,
+        Epsilon = options.Epsilon,
+        HessianPower = options.HessianPower,
+        WeightDecay = options.WeightDecay,
+        Curvature = new CurvatureOptions(options.Curvature, options.HutchinsonSamples, options.SpatialAverageBlockSize,
+            options.HessianUpdateInterval),
+    });
+
+    /// <summary>The default of every <see cref="Options"/> field, as used by the fields and the catalog methods.</summary>
+    public static class Defaults
+    {
+        /// <summary>"Label".</summary>
+        public const string LabelColumnName = SharedDefaults.LabelColumnName;
+
+        /// <summary>"Features".</summary>
+        public const string FeatureColumnName = SharedDefaults.FeatureColumnName;
+
+        /// <summary>Passes over the data: 30, the same for both trainers.</summary>
+        public const int NumberOfEpochs = SharedDefaults.NumberOfEpochs;
+
+        /// <summary>Rows per step: 256, the same for both trainers.</summary>
+        public const int BatchSize = SharedDefaults.BatchSize;
+
+        /// <summary>η, the official AdaHessian default.</summary>
+        public const float LearningRate = 0.15f;
+
+        /// <summary>β₁.</summary>
+        public const float Beta1 = SharedDefaults.Beta1;
+
+        /// <summary>β₂.</summary>
+        public const float Beta2 = SharedDefaults.Beta2;
+
+        /// <summary>ε, the official AdaHessian default.</summary>
+        public const float Epsilon = 1e-4f;
+
+        /// <summary>No decoupled weight decay.</summary>
+        public const float WeightDecay = SharedDefaults.WeightDecay;
+
+        /// <summary>λ, LbfgsLogisticRegression's default.</summary>
+        public const float L2Regularization = SharedDefaults.L2Regularization;
+
+        /// <summary>Logistic regression.</summary>
+        public const LossKind Loss = SharedDefaults.Loss;
+
+        /// <summary>Shuffle before every epoch.</summary>
+        public const bool Shuffle = SharedDefaults.Shuffle;
+
+        /// <summary>Run every epoch.</summary>
+        public const float OptimizationTolerance = SharedDefaults.OptimizationTolerance;
+
+        /// <summary>k = 1, the official default.</summary>
+        public const float HessianPower = 1f;
+
+        /// <summary>Hutchinson's estimate, as in the paper.</summary>
+        public const CurvatureKind Curvature = CurvatureKind.Hutchinson;
+
+        /// <summary>One Rademacher probe per estimate.</summary>
+        public const int HutchinsonSamples = 1;
+
+        /// <summary>No spatial averaging (the right choice for a linear model).</summary>
+        public const int SpatialAverageBlockSize = 1;
+
+        /// <summary>Refresh the curvature every step.</summary>
+        public const int HessianUpdateInterval = 1;
+    }
+
+    /// <summary>Settings of <see cref="AdaHessianTrainer"/>; every default is in <see cref="Defaults"/>.</summary>
+    public sealed class Options : LogisticNeuronTrainerOptions
+    {
+        /// <summary>Creates the options with their defaults.</summary>
+        public Options()
+            : base(Defaults.LearningRate, Defaults.Epsilon)
+        {
+        }
+
+        /// <summary>k in [0, 1]: the step divides by (√v̂)ᵏ + ε; 0 gives momentum SGD. Default 1.</summary>
+        public float HessianPower = Defaults.HessianPower;
+
+        /// <summary>How the Hessian diagonal D is obtained. Default <see cref="CurvatureKind.Hutchinson"/>.</summary>
+        public CurvatureKind Curvature = Defaults.Curvature;
+
+        /// <summary>Rademacher probes averaged per Hutchinson estimate, ≥ 1. Default 1.</summary>
+        public int HutchinsonSamples = Defaults.HutchinsonSamples;
+
+        /// <summary>D is averaged over consecutive blocks of this many weights, ≥ 1; 1 = none. Default 1.</summary>
+        public int SpatialAverageBlockSize = Defaults.SpatialAverageBlockSize;
+
+        /// <summary>Recompute D every this many steps and reuse it in between, ≥ 1. Default 1.</summary>
+        public int HessianUpdateInterval = Defaults.HessianUpdateInterval;
+
+        /// <inheritdoc />
+        public override void Validate()
+        {
+            base.Validate();
+            OptionRules.InZeroOne(HessianPower, nameof(HessianPower), includeOne: true);
+            OptionRules.Defined(Curvature, nameof(Curvature));
+            OptionRules.AtLeastOne(HutchinsonSamples, nameof(HutchinsonSamples));
+            OptionRules.AtLeastOne(SpatialAverageBlockSize, nameof(SpatialAverageBlockSize));
+            OptionRules.AtLeastOne(HessianUpdateInterval, nameof(HessianUpdateInterval));
+        }
+    }
+}

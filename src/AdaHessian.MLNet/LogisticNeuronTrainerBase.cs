@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using AdaHessian.MLNet.Data;
+using AdaHessian.MLNet.Interop;
+using AdaHessian.Objective;
+using AdaHessian.Optimizers;
+using AdaHessian.Training;
+using Microsoft.ML;
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+using Microsoft.ML.Trainers;
+
+namespace AdaHessian.MLNet;
+
+/// <summary>
+/// What <see cref="AdaHessianTrainer"/> and <see cref="AdamTrainer"/> share: reading the data, the logistic-neuron
+/// objective, the training loop, logging and the ML.NET model. Only the optimizer differs. The fitted model has the
+/// type LbfgsLogisticRegression returns, so either trainer replaces it in any binary-classification pipeline.
+/// </summary>
+/// <typeparam name="TOptions">The trainer's options.</typeparam>
+public abstract class LogisticNeuronTrainerBase<TOptions>
+    : ITrainerEstimator<BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>>,
+        CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>>
+    where TOptions : LogisticNeuronTrainerOptions
+{
+    private readonly IHostEnvironment _env;
+    private readonly string _name;
+
+    private protected LogisticNeuronTrainerBase(IHostEnvironment env, TOptions options, string name)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        MlNetBridge.EnsureSupported();
+        _env = env;
+        _name = name;
+        TrainerOptions = options;
+    }
+
+    /// <summary>Wants normalized features; reads the data once, so it needs no caching.</summary>
+    public TrainerInfo Info { get; } = MlNetBridge.CreateTrainerInfo(normalization: true, caching: false);
+
+    private protected TOptions TrainerOptions { get; }
+
+    /// <summary>
+    /// Trains on <paramref name="input"/> and returns the scoring transformer: Score = w·x + b,
+    /// Probability = σ(Score), PredictedLabel = Score &gt; 0.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A training column is missing or has the wrong type.</exception>
+    /// <exception cref="InvalidOperationException">No row is usable (none, all skipped, or total weight 0).</exception>
+    /// <exception cref="TrainingDivergedException">
+    /// The objective or a parameter became NaN or infinite, or a parameter ended beyond the range of Single.
+    /// </exception>
+    public BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var options = TrainerOptions;
+        var columns = SchemaValidation.Check(input.Schema, options);
+        var host = _env.Register(_name);
+        using var ch = host.Start("Training");
+
+        var data = DataViewReader.Read(input, columns);
+        if (data.SkippedCount > 0)
+        {
+            ch.Warning(MessageSensitivity.None,
+                "Skipped {0} of {1} rows with a non-finite feature or weight, or a negative weight, during training.",
+                data.SkippedCount, data.RowCount);
+        }
+
+        var dataset = data.Dataset ?? throw new InvalidOperationException(data.KeptCount == 0
+            ? $"{_name} has no usable training rows: the data has {data.RowCount} rows and {data.SkippedCount} were skipped " +
+              "(a non-finite feature or weight, or a negative weight)."
+            : $"{_name} has no usable training rows: the total example weight of the {data.KeptCount} usable rows is 0.");
+
+        int seed = options.Seed ?? MlNetBridge.GetSeed(_env) ?? host.Rand.Next();
+        var objective = new LogisticObjective(dataset, options.Loss, options.L2Regularization, options.NumberOfThreads);
+        var optimizer = CreateOptimizer(options);
+        var schedule = new TrainingOptions
+        {
+            Epochs = options.NumberOfEpochs,
+            BatchSize = options.BatchSize,
+            Shuffle = options.Shuffle,
+            Seed = seed,
+            Tolerance = options.OptimizationTolerance,
+            History = HistoryGranularity.None,
+            RecordParameters = false,
+        };
+        ch.Info(MessageSensitivity.None,
+            "{0}: {1} on {2} rows × {3} features ({4}), {5} loss, L2 {6}, {7} epochs, batch {8}, seed {9}.",
+            _name, optimizer.Name, dataset.RowCount, dataset.FeatureCount, dataset.Features.IsSparse ? "sparse" : "dense",
+            options.Loss, options.L2Regularization, options.NumberOfEpochs, options.BatchSize?.ToString() ?? "full", seed);
+
+        var clock = Stopwatch.StartNew();
+        var result = TrainingLoop.Run(objective, optimizer, schedule, default, new ChannelProgress(ch));
+        ch.Info(MessageSensitivity.None, "{0} finished after {1} epochs ({2} steps) in {3:0.###} s: objective {4:G6}{5}.",
+            _name, result.Epochs, result.Steps, clock.Elapsed.TotalSeconds, result.Objective,
+            result.Converged ? ", converged within the tolerance" : "");
+
+        return CreateTransformer(result, input.Schema, options.FeatureColumnName);
+    }
+
+    /// <summary>
+    /// The schema after scoring: the input columns plus Score (Single), Probability (Single) and PredictedLabel
+    /// (Boolean), with the annotations ML.NET's binary trainers add.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A training column is missing or has the wrong type.</exception>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        SchemaValidation.Check(inputSchema, TrainerOptions);
+        var columns = new Dictionary<string, SchemaShape.Column>();
+        foreach (var column in inputSchema)
+        {
+            columns[column.Name] = column;
+        }
+
+        var scalar = SchemaShape.Column.VectorKind.Scalar;
+        var annotations = MlNetBridge.GetTrainerOutputAnnotations();
+        foreach (var column in new[]
+        {
+            MlNetBridge.CreateColumn("Score", scalar, NumberDataViewType.Single, false, annotations),
+            MlNetBridge.CreateColumn("Probability", scalar, NumberDataViewType.Single, false, MlNetBridge.GetTrainerOutputAnnotations(isNormalized: true)),
+            MlNetBridge.CreateColumn("PredictedLabel", scalar, BooleanDataViewType.Instance, false, annotations),
+        })
+        {
+            columns[column.Name] = column;
+        }
+
+        return new SchemaShape(columns.Values);
+    }
+
+    /// <summary>The optimizer this trainer steps with.</summary>
+    private protected abstract IOptimizer CreateOptimizer(TOptions options);
+
+    private BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> CreateTransformer(
+        TrainingResult result, DataViewSchema schema, string featureColumn)
+    {
+        var weights = new float[result.Weights.Length];
+        for (int j = 0; j < weights.Length; j++)
+        {
+            weights[j] = (float)result.Weights[j];
+        }
+
+        if (!float.IsFinite((float)result.Bias) || !weights.All(float.IsFinite))
+        {
+            throw new TrainingDivergedException(
+                $"Training ended with a parameter beyond the range of Single, which ML.NET's linear model stores. " +
+                $"Try a smaller learning rate (currently {TrainerOptions.LearningRate:G6}).", result.Epochs, result.Steps);
+        }
+
+        var linear = MlNetBridge.CreateLinearModel(_env, new VBuffer<float>(weights.Length, weights), (float)result.Bias);
+        var platt = MlNetBridge.CreatePlattCalibrator(_env, slope: -1, offset: 0);
+        var model = MlNetBridge.CreateCalibratedModel(_env, linear, platt);
+        return MlNetBridge.CreateBinaryPredictionTransformer(_env, model, schema, featureColumn);
+    }
+}

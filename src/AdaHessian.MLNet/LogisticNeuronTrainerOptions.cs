@@ -1,0 +1,107 @@
+using AdaHessian.Objective;
+
+namespace AdaHessian.MLNet;
+
+/// <summary>
+/// Options both <see cref="AdaHessianTrainer"/> and <see cref="AdamTrainer"/> take: the columns, the objective and
+/// the schedule. Names and meanings follow ML.NET's trainers. Each trainer's <c>Options</c> adds what only its
+/// optimizer needs; the defaults are listed in <see cref="AdaHessianTrainer.Defaults"/> and
+/// <see cref="AdamTrainer.Defaults"/>.
+/// </summary>
+public abstract class LogisticNeuronTrainerOptions
+{
+    private protected LogisticNeuronTrainerOptions(float learningRate, float epsilon)
+    {
+        LearningRate = learningRate;
+        Epsilon = epsilon;
+    }
+
+    /// <summary>The label column: Boolean. Default "Label".</summary>
+    public string LabelColumnName = SharedDefaults.LabelColumnName;
+
+    /// <summary>The feature column: a known-size vector of Single, dense or sparse. Default "Features".</summary>
+    public string FeatureColumnName = SharedDefaults.FeatureColumnName;
+
+    /// <summary>
+    /// The example weight column (Single, finite, ≥ 0), or null when every row weighs 1. Default null.
+    /// </summary>
+    public string? ExampleWeightColumnName;
+
+    /// <summary>
+    /// Passes over the training data, ≥ 1. Training may stop earlier, see <see cref="OptimizationTolerance"/>.
+    /// Default 30.
+    /// </summary>
+    public int NumberOfEpochs = SharedDefaults.NumberOfEpochs;
+
+    /// <summary>
+    /// Rows per optimizer step, ≥ 1; null (or a value ≥ the row count) uses all rows every step. Default 256.
+    /// </summary>
+    public int? BatchSize = SharedDefaults.BatchSize;
+
+    /// <summary>η &gt; 0, the step size. Default 0.15 for AdaHessian, 0.005 for Adam.</summary>
+    public float LearningRate;
+
+    /// <summary>β₁ in [0, 1): decay of the gradient moving average (momentum). Default 0.9.</summary>
+    public float Beta1 = SharedDefaults.Beta1;
+
+    /// <summary>β₂ in [0, 1): decay of the second-moment moving average. Default 0.999.</summary>
+    public float Beta2 = SharedDefaults.Beta2;
+
+    /// <summary>ε &gt; 0, added to the denominator of every step. Default 1e-4 for AdaHessian, 1e-8 for Adam.</summary>
+    public float Epsilon;
+
+    /// <summary>
+    /// Decoupled weight decay λ_wd ≥ 0 (the "W" of AdamW): every step also subtracts η·λ_wd·w. Weights only, never
+    /// the bias. Default 0. Prefer <see cref="L2Regularization"/>, which changes the objective instead.
+    /// </summary>
+    public float WeightDecay = SharedDefaults.WeightDecay;
+
+    /// <summary>
+    /// λ ≥ 0, ML.NET's L2 regularization: the objective is Σᵢ ωᵢℓᵢ + (λ/2)‖w‖² (bias not regularized), as in
+    /// LbfgsLogisticRegression, so the same value fits the same model. Default 1.
+    /// </summary>
+    public float L2Regularization = SharedDefaults.L2Regularization;
+
+    /// <summary>The per-example loss of p = σ(w·x + b). Default <see cref="LossKind.LogLoss"/> (logistic regression).</summary>
+    public LossKind Loss = SharedDefaults.Loss;
+
+    /// <summary>
+    /// Seeds the row shuffling and the Hutchinson probes. Default null: the seed the <c>MLContext</c> was created
+    /// with (and a random one when it has none), so a seeded context trains reproducibly.
+    /// </summary>
+    public int? Seed;
+
+    /// <summary>Shuffle the rows before every epoch (mini-batches only). Default true.</summary>
+    public bool Shuffle = SharedDefaults.Shuffle;
+
+    /// <summary>
+    /// Stop when an epoch changes the objective by at most this fraction of its value; 0 runs every epoch.
+    /// Default 0.
+    /// </summary>
+    public float OptimizationTolerance = SharedDefaults.OptimizationTolerance;
+
+    /// <summary>Threads for the data passes, ≥ 1; null uses every core. Results do not depend on it. Default null.</summary>
+    public int? NumberOfThreads;
+
+    /// <summary>
+    /// Throws <see cref="ArgumentOutOfRangeException"/> naming the first option that breaks its rule. Never changes
+    /// an option.
+    /// </summary>
+    public virtual void Validate()
+    {
+        OptionRules.ColumnName(LabelColumnName, nameof(LabelColumnName));
+        OptionRules.ColumnName(FeatureColumnName, nameof(FeatureColumnName));
+        OptionRules.ColumnName(ExampleWeightColumnName, nameof(ExampleWeightColumnName), optional: true);
+        OptionRules.AtLeastOne(NumberOfEpochs, nameof(NumberOfEpochs));
+        OptionRules.NullOrAtLeastOne(BatchSize, nameof(BatchSize), "full batch");
+        OptionRules.Positive(LearningRate, nameof(LearningRate));
+        OptionRules.InZeroOne(Beta1, nameof(Beta1), includeOne: false);
+        OptionRules.InZeroOne(Beta2, nameof(Beta2), includeOne: false);
+        OptionRules.Positive(Epsilon, nameof(Epsilon));
+        OptionRules.NonNegative(WeightDecay, nameof(WeightDecay));
+        OptionRules.NonNegative(L2Regularization, nameof(L2Regularization));
+        OptionRules.Defined(Loss, nameof(Loss));
+        OptionRules.NonNegative(OptimizationTolerance, nameof(OptimizationTolerance));
+        OptionRules.NullOrAtLeastOne(NumberOfThreads, nameof(NumberOfThreads), "every core");
+    }
+}
