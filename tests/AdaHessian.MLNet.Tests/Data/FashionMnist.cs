@@ -25,8 +25,10 @@ internal static class FashionMnist
         ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
 
     /// <summary>The folder to read: <c>FASHION_MNIST_DIR</c> when set, else the package's folder.</summary>
-    public static string Directory =>
-        Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } dir ? dir : PackageDirectory;
+    public static string Directory => ResolveDirectory(Environment.GetEnvironmentVariable(DirectoryVariable));
+
+    /// <summary>The folder named by the variable's value, or the package's folder when it is unset or empty.</summary>
+    public static string ResolveDirectory(string? variable) => string.IsNullOrEmpty(variable) ? PackageDirectory : variable;
 
     /// <summary>True when <see cref="Directory"/> holds all four files.</summary>
     public static bool IsAvailable => Files.All(f => File.Exists(Path.Combine(Directory, f)));
@@ -59,9 +61,9 @@ internal static class FashionMnist
     /// The rows of two classes as a binary problem: Label is true for <paramref name="positiveClass"/>, false for
     /// <paramref name="negativeClass"/>; Features are the raw pixels 0–255.
     /// </summary>
-    public static ImageRow[] LoadPair(bool train, int negativeClass, int positiveClass)
+    public static ImageRow[] LoadPair(bool train, int negativeClass, int positiveClass, string? directory = null)
     {
-        var (images, labels) = Load(train);
+        var (images, labels) = Load(train, directory);
         var rows = new List<ImageRow>();
         for (int i = 0; i < labels.Length; i++)
         {
@@ -81,11 +83,12 @@ internal static class FashionMnist
     }
 
     /// <summary>All images (row-major, <see cref="PixelCount"/> bytes each) and labels of one split.</summary>
-    public static (byte[] Images, byte[] Labels) Load(bool train)
+    public static (byte[] Images, byte[] Labels) Load(bool train, string? directory = null)
     {
         string prefix = train ? "train" : "t10k";
-        byte[] images = ReadIdx(Path.Combine(Directory, $"{prefix}-images-idx3-ubyte.gz"), 0x803, out var imageShape);
-        byte[] labels = ReadIdx(Path.Combine(Directory, $"{prefix}-labels-idx1-ubyte.gz"), 0x801, out var labelShape);
+        directory ??= Directory;
+        byte[] images = ReadIdx(Path.Combine(directory, $"{prefix}-images-idx3-ubyte.gz"), 0x803, out var imageShape);
+        byte[] labels = ReadIdx(Path.Combine(directory, $"{prefix}-labels-idx1-ubyte.gz"), 0x801, out var labelShape);
         if (imageShape[0] != labelShape[0] || imageShape[1] * imageShape[2] != PixelCount)
         {
             throw new InvalidDataException($"Fashion-MNIST {prefix}: {imageShape[0]} images of {imageShape[1]}×{imageShape[2]} and {labelShape[0]} labels.");
@@ -95,7 +98,7 @@ internal static class FashionMnist
     }
 
     // IDX: big-endian magic (0x08 = unsigned byte, then the number of dimensions), the dimensions, then the bytes.
-    private static byte[] ReadIdx(string path, int magic, out int[] shape)
+    internal static byte[] ReadIdx(string path, int magic, out int[] shape)
     {
         using var stream = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
         Span<byte> word = stackalloc byte[4];
