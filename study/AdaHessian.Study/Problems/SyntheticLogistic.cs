@@ -21,8 +21,10 @@ internal static class SyntheticLogistic
         double[] scales = Enumerable.Range(0, features)
             .Select(j => features == 1 ? 1 : Math.Pow(conditionNumber, -0.5 * j / (features - 1)))
             .ToArray();
+        // The rotation has its own stream, so the axis-aligned and rotated problems of one seed share z, w* and labels.
+        var rotationNormal = new Normal(0, 1, new Xoshiro256StarStar(unchecked(seed * 7919 + 17), threadSafe: false));
         Matrix<double> q = rotated
-            ? Matrix<double>.Build.Dense(features, features, (_, _) => normal.Sample()).QR().Q
+            ? Matrix<double>.Build.Dense(features, features, (_, _) => rotationNormal.Sample()).QR().Q
             : Matrix<double>.Build.DenseIdentity(features);
 
         // The true weights act on the scaled coordinates, so every direction matters for the labels.
