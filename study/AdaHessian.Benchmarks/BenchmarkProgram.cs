@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using AdaHessian.Benchmarks.Data;
+using AdaHessian.Benchmarks.EndToEnd;
+using AdaHessian.Benchmarks.Kernels;
+using AdaHessian.Benchmarks.Report;
+using AdaHessian.MLNet;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Microsoft.ML;
+using Perfolizer.Horology;
+
+namespace AdaHessian.Benchmarks;
+
+/// <summary>
+/// <c>--fashion-mnist &lt;dir&gt; --output &lt;file.md&gt; [--quick] [--filter all|kernels|e2e] [--repeats N]</c>:
+/// BenchmarkDotNet kernels, then end-to-end time-to-optimum, then the Markdown report (written atomically).
+/// </summary>
+internal static class BenchmarkProgram
+{
+    public static int Run(string[] args)
+    {
+        string? fashion = Option(args, "--fashion-mnist") ?? Environment.GetEnvironmentVariable("FASHION_MNIST_DIR");
+        string output = Path.GetFullPath(Option(args, "--output") ?? Path.Combine("results", "performance.md"));
+        bool quick = args.Contains("--quick");
+        string filter = Option(args, "--filter") ?? "all";
+        int repeats = int.Parse(Option(args, "--repeats") ?? (quick ? "1" : "3"), CultureInfo.InvariantCulture);
+        if (fashion is null && filter != "kernels")
+        {
+            Console.Error.WriteLine("Pass --fashion-mnist <dir> (the folder with the four IDX .gz files) or set FASHION_MNIST_DIR.");
+            return 2;
+        }
+
+        var machine = MachineInfo.Capture();
+        var total = Stopwatch.StartNew();
+        KernelReport? kernels = null;
+        if (filter is "all" or "kernels")
+        {
+            if (quick)
+            {
+                KernelBenchmarks.DenseShape = (8_000, 784);
+                KernelBenchmarks.SparseShape = (200_000, 10_000, 10);
+            }
+
+            kernels = RunKernels(quick);
+        }
+
+        var problems = new List<ProblemResult>();
+        if (filter is "all" or "e2e")
+        {
+            var ml = new MLContext(seed: 1);
+            var runner = new TimeToOptimum(ml, repeats, Console.WriteLine);
+            foreach (Problem problem in Problems(fashion!, quick))
+            {
+                problems.Add(runner.Run(problem));
+                GC.Collect();
+            }
+        }
+
+        machine = machine with { LoadAfter = MachineInfo.LoadAverage(), TotalSeconds = total.Elapsed.TotalSeconds };
+        string markdown = PerformanceReport.Render(machine, kernels, problems, quick, repeats);
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        string temp = output + ".tmp";
+        File.WriteAllText(temp, markdown);
+        File.Move(temp, output, overwrite: true);
+        Console.WriteLine($"Wrote {output} in {total.Elapsed.TotalMinutes:F1} min.");
+        return 0;
+    }
+
+    private static KernelReport RunKernels(bool quick)
+    {
+        var job = Job.Default
+            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithLaunchCount(1)
+            .WithWarmupCount(quick ? 1 : 3)
+            .WithIterationCount(quick ? 3 : 7)
+            .WithIterationTime(TimeInterval.FromMilliseconds(quick ? 100 : 250))
+            .WithId("Short");
+        var config = ManualConfig.CreateMinimumViable()
+            .AddJob(job)
+            .AddDiagnoser(MemoryDiagnoser.Default)
+            .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "adahessian-benchmarks"))
+            .WithOptions(ConfigOptions.DisableLogFile);
+        var summaries = BenchmarkRunner.Run([typeof(MemoryBandwidthBenchmark), typeof(KernelBenchmarks)], config);
+        return KernelReport.From(summaries);
+    }
+
+    private static IEnumerable<Problem> Problems(string fashion, bool quick)
+    {
+        var (train, test) = FashionMnistPair.Load(fashion);
+        yield return new Problem($"(a) Fashion-MNIST Pullover vs Coat", train, test, 1f,
+            () => new AdaHessianTrainer.Options { Seed = 1, NumberOfEpochs = 300, L2Regularization = 1f },
+            () => new AdamTrainer.Options { Seed = 1, NumberOfEpochs = 300, L2Regularization = 1f });
+
+        int denseRows = quick ? 50_000 : 200_000;
+        var dense = Synthetic.Dense(denseRows + denseRows / 4, 200, seed: 21);
+        yield return new Problem($"(b) synthetic dense {denseRows / 1000}k × 200", Head(dense, denseRows), Tail(dense, denseRows), 1f,
+            () => new AdaHessianTrainer.Options { Seed = 1, NumberOfEpochs = 300, L2Regularization = 1f },
+            () => new AdamTrainer.Options { Seed = 1, NumberOfEpochs = 300, L2Regularization = 1f });
+
+        int sparseRows = quick ? 200_000 : 1_000_000;
+        var sparse = Synthetic.Sparse(sparseRows + sparseRows / 10, 10_000, 10, seed: 31);
+        yield return new Problem($"(c) synthetic sparse {sparseRows / 1000}k × 10k, 0.1%", Head(sparse, sparseRows), Tail(sparse, sparseRows), 1f,
+            () => new AdaHessianTrainer.Options { Seed = 1, NumberOfEpochs = 300, L2Regularization = 1f },
+            () => new AdamTrainer.Options { Seed = 1, NumberOfEpochs = 300, L2Regularization = 1f });
+    }
+
+    private static BenchData Head(BenchData data, int rows) => Slice(data, 0, rows);
+
+    private static BenchData Tail(BenchData data, int rows) => Slice(data, rows, data.Rows - rows);
+
+    private static BenchData Slice(BenchData data, int start, int count)
+    {
+        float[] labels = data.Labels.AsSpan(start, count).ToArray();
+        if (!data.IsSparse)
+        {
+            return BenchData.Dense(count, data.Columns,
+                data.Values.AsSpan(start * data.Columns, count * data.Columns).ToArray(), labels);
+        }
+
+        int from = data.RowStarts![start], to = data.RowStarts[start + count];
+        int[] starts = data.RowStarts.AsSpan(start, count + 1).ToArray();
+        for (int i = 0; i < starts.Length; i++)
+        {
+            starts[i] -= from;
+        }
+
+        return BenchData.Sparse(count, data.Columns, starts, data.Indices.AsSpan(from, to - from).ToArray(),
+            data.Values.AsSpan(from, to - from).ToArray(), labels);
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

@@ -1,0 +1,3 @@
+using AdaHessian.Benchmarks;
+
+return BenchmarkProgram.Run(args);
