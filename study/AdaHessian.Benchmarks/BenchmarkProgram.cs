@@ -48,6 +48,18 @@ internal static class BenchmarkProgram
             kernels = RunKernels(quick);
         }
 
+        if (filter == "tune")
+        {
+            BenchData train = Option(args, "--problem") switch
+            {
+                "b" => Synthetic.Dense(50_000, 200, seed: 21),
+                "c" => Synthetic.Sparse(200_000, 10_000, 10, seed: 31),
+                _ => FashionMnistPair.Load(fashion!).Train,
+            };
+            Tuning.Run(train, double.Parse(Option(args, "--optimum") ?? "1e-9", CultureInfo.InvariantCulture), 40, Console.WriteLine);
+            return 0;
+        }
+
         var problems = new List<ProblemResult>();
         if (filter is "all" or "e2e")
         {
@@ -90,22 +102,24 @@ internal static class BenchmarkProgram
 
     private static IEnumerable<Problem> Problems(string fashion, bool quick)
     {
+        // Settings of our trainers per problem, from `--filter tune` (best final objective of a batch × learning-rate grid
+        // after 40 epochs); epochs are a cap, the run stops at the first epoch within the target.
         var (train, test) = FashionMnistPair.Load(fashion);
-        yield return new Problem($"(a) Fashion-MNIST Pullover vs Coat", train, test, 1f,
-            () => new AdaHessianTrainer.Options { Seed = 1, NumberOfEpochs = 300, L2Regularization = 1f },
-            () => new AdamTrainer.Options { Seed = 1, NumberOfEpochs = 300, L2Regularization = 1f });
+        yield return new Problem("(a) Fashion-MNIST Pullover vs Coat", train, test, 1f,
+            () => new AdaHessianTrainer.Options { Seed = 1, NumberOfEpochs = 100, BatchSize = 1024, LearningRate = 1f },
+            () => new AdamTrainer.Options { Seed = 1, NumberOfEpochs = 100, BatchSize = 1024, LearningRate = 0.05f });
 
         int denseRows = quick ? 50_000 : 200_000;
         var dense = Synthetic.Dense(denseRows + denseRows / 4, 200, seed: 21);
         yield return new Problem($"(b) synthetic dense {denseRows / 1000}k × 200", Head(dense, denseRows), Tail(dense, denseRows), 1f,
-            () => new AdaHessianTrainer.Options { Seed = 1, NumberOfEpochs = 300, L2Regularization = 1f },
-            () => new AdamTrainer.Options { Seed = 1, NumberOfEpochs = 300, L2Regularization = 1f });
+            () => new AdaHessianTrainer.Options { Seed = 1, NumberOfEpochs = 100, BatchSize = null, LearningRate = 0.5f },
+            () => new AdamTrainer.Options { Seed = 1, NumberOfEpochs = 100, BatchSize = 1024, LearningRate = 0.015f });
 
         int sparseRows = quick ? 200_000 : 1_000_000;
         var sparse = Synthetic.Sparse(sparseRows + sparseRows / 10, 10_000, 10, seed: 31);
         yield return new Problem($"(c) synthetic sparse {sparseRows / 1000}k × 10k, 0.1%", Head(sparse, sparseRows), Tail(sparse, sparseRows), 1f,
-            () => new AdaHessianTrainer.Options { Seed = 1, NumberOfEpochs = 300, L2Regularization = 1f },
-            () => new AdamTrainer.Options { Seed = 1, NumberOfEpochs = 300, L2Regularization = 1f });
+            () => new AdaHessianTrainer.Options { Seed = 1, NumberOfEpochs = 60, BatchSize = null, LearningRate = 0.5f },
+            () => new AdamTrainer.Options { Seed = 1, NumberOfEpochs = 60, BatchSize = null, LearningRate = 0.05f });
     }
 
     private static BenchData Head(BenchData data, int rows) => Slice(data, 0, rows);

@@ -62,8 +62,8 @@ internal sealed class TimeToOptimum(MLContext ml, int repeats, Action<string> lo
         double best = fLbfgs;
         var adaHessianOptions = problem.AdaHessian();
         var adamOptions = problem.Adam();
-        (int adaEpochs, double adaF) = EpochsToTarget(objective, AdaHessianOptimizerFor(adaHessianOptions), adaHessianOptions, fLbfgs);
-        (int adamEpochs, double adamF) = EpochsToTarget(objective, AdamOptimizerFor(adamOptions), adamOptions, fLbfgs);
+        (int adaEpochs, double adaF, bool adaReached) = EpochsToTarget(objective, AdaHessianOptimizerFor(adaHessianOptions), adaHessianOptions, fLbfgs);
+        (int adamEpochs, double adamF, bool adamReached) = EpochsToTarget(objective, AdamOptimizerFor(adamOptions), adamOptions, fLbfgs);
         best = Math.Min(best, Math.Min(adaF, adamF));
         log($"[{problem.Name}] core loop: AdaHessian {adaEpochs} epochs (F {adaF:R}), Adam {adamEpochs} epochs (F {adamF:R})");
 
@@ -99,9 +99,9 @@ internal sealed class TimeToOptimum(MLContext ml, int repeats, Action<string> lo
         log($"[{problem.Name}] F* = {optimum:R} ({source}); target F ≤ {target:R}");
 
         var results = new List<TrainerResult>();
-        results.Add(TimeOurs(problem, "AdaHessianTrainer", adaHessianOptions, adaEpochs, o => new AdaHessianTrainer(ml, (AdaHessianTrainer.Options)o),
+        results.Add(TimeOurs(problem, "AdaHessianTrainer", adaHessianOptions, adaEpochs, adaReached, o => new AdaHessianTrainer(ml, (AdaHessianTrainer.Options)o),
             objective, train, test, optimum, Describe(adaHessianOptions)));
-        results.Add(TimeOurs(problem, "AdamTrainer", adamOptions, adamEpochs, o => new AdamTrainer(ml, (AdamTrainer.Options)o),
+        results.Add(TimeOurs(problem, "AdamTrainer", adamOptions, adamEpochs, adamReached, o => new AdamTrainer(ml, (AdamTrainer.Options)o),
             objective, train, test, optimum, Describe(adamOptions)));
 
         var lbfgsHit = lbfgsSweep.FirstOrDefault(s => s.F <= target);
@@ -121,7 +121,7 @@ internal sealed class TimeToOptimum(MLContext ml, int repeats, Action<string> lo
 
     // Runs the core loop the trainer runs (same optimizer, schedule and seed) and stops at the first epoch whose full
     // objective is within the tolerance of the reference, so the trainer can then be timed at exactly that many epochs.
-    private static (int Epochs, double F) EpochsToTarget(LogisticObjective objective, IOptimizer optimizer,
+    private static (int Epochs, double F, bool Reached) EpochsToTarget(LogisticObjective objective, IOptimizer optimizer,
         LogisticNeuronTrainerOptions options, double reference)
     {
         double target = reference + Tolerance * Math.Abs(reference);
@@ -156,10 +156,10 @@ internal sealed class TimeToOptimum(MLContext ml, int repeats, Action<string> lo
         {
         }
 
-        return (reachedAt < 0 ? options.NumberOfEpochs : reachedAt, last);
+        return (reachedAt < 0 ? options.NumberOfEpochs : reachedAt, last, reachedAt > 0);
     }
 
-    private TrainerResult TimeOurs(Problem problem, string name, LogisticNeuronTrainerOptions options, int epochs,
+    private TrainerResult TimeOurs(Problem problem, string name, LogisticNeuronTrainerOptions options, int epochs, bool reached,
         Func<LogisticNeuronTrainerOptions, IEstimator<ITransformer>> create, LogisticObjective objective, IDataView train,
         IDataView test, double optimum, string setting)
     {
@@ -167,14 +167,17 @@ internal sealed class TimeToOptimum(MLContext ml, int repeats, Action<string> lo
         double target = Target(optimum);
         double f = Objective(objective, Fit(train, create(options)));
         int extra = 0;
-        while (f > target && extra < 3 && epochs < 1000)
+        while (reached && f > target && extra < 3)
         {
             options.NumberOfEpochs = ++epochs;
             extra++;
             f = Objective(objective, Fit(train, create(options)));
         }
 
-        return Time(name, $"{setting}; {epochs} epochs (first epoch within the target in the core loop with the same seed)",
+        string schedule = reached
+            ? $"{epochs} epochs (first epoch within the target in the core loop with the same seed)"
+            : $"target not reached within the cap of {epochs} epochs; time and F at the cap";
+        return Time(name, $"{setting}; {schedule}",
             create(options), objective, train, test, optimum);
     }
 
