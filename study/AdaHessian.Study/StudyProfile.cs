@@ -51,7 +51,7 @@ internal sealed record StudyProfile
         ["full"] = new()
         {
             Name = "full", Seeds = 20, LearningRates = 9, SyntheticRows = 2000, SyntheticFeatures = 20,
-            SyntheticEpochs = 100, EstimatorRepeats = 50, FashionEpochs = 20,
+            SyntheticEpochs = 100, EstimatorRepeats = 50, FashionEpochs = 30,
         },
         ["quick"] = new()
         {
