@@ -304,10 +304,13 @@ public sealed class LogisticObjective
             gradient[j] = gradient[j] * scale + (j < d ? l2 * theta[j] : 0);
         }
 
-        for (int k = 0; k < products.Length; k++)
+        for (int start = 0; start < products.Length; start += p)
         {
-            int j = k % p;
-            products[k] = products[k] * scale + (j < d ? l2 * probes[k] : 0);
+            for (int j = 0; j < p; j++)
+            {
+                int k = start + j;
+                products[k] = products[k] * scale + (j < d ? l2 * probes[k] : 0);
+            }
         }
 
         for (int j = 0; j < diagonal.Length; j++)
