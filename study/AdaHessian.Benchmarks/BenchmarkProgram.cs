@@ -113,7 +113,7 @@ internal static class BenchmarkProgram
         var dense = Synthetic.Dense(denseRows + denseRows / 4, 200, seed: 21);
         yield return new Problem($"(b) synthetic dense {denseRows / 1000}k × 200", Head(dense, denseRows), Tail(dense, denseRows), 1f,
             () => new AdaHessianTrainer.Options { Seed = 1, NumberOfEpochs = 100, BatchSize = null, LearningRate = 0.5f },
-            () => new AdamTrainer.Options { Seed = 1, NumberOfEpochs = 100, BatchSize = 1024, LearningRate = 0.015f });
+            () => new AdamTrainer.Options { Seed = 1, NumberOfEpochs = 40, BatchSize = 1024, LearningRate = 0.015f });
 
         int sparseRows = quick ? 200_000 : 1_000_000;
         var sparse = Synthetic.Sparse(sparseRows + sparseRows / 10, 10_000, 10, seed: 31);

@@ -28,6 +28,7 @@ internal static class PerformanceReport
         if (kernels is not null)
         {
             Kernels(md, kernels);
+            Breakdown(md, kernels);
         }
 
         foreach (ProblemResult p in problems)
@@ -134,6 +135,36 @@ internal static class PerformanceReport
         Line(md);
     }
 
+    // Where an AdaHessian step's extra time goes, by subtracting cases of the same run.
+    private static void Breakdown(StringBuilder md, KernelReport k)
+    {
+        Line(md, "### Where the AdaHessian step's extra time goes");
+        Line(md);
+        Line(md, "Differences of means from the table above (same run). Pass = loss+gradient+Hz − loss+gradient; estimator = AdaHessian step − " +
+            "loss+gradient+Hz − AdaHessian update (Rademacher draw, z ⊙ Hz, |·|, spatial averaging, their O(d) clears); update = AdaHessian update − Adam update.");
+        Line(md);
+        Line(md, "| Layout | Batch | AdaHessian − Adam step | of which: extra in the fused pass | curvature estimator O(d) | update | Adam update alone / loss+gradient |");
+        Line(md, "|---|---|---:|---:|---:|---:|---:|");
+        foreach (Layout layout in Enum.GetValues<Layout>())
+        {
+            foreach (string batch in new[] { "Full", "256" })
+            {
+                KernelRow? g = k.Find(layout, batch, "loss+gradient"), hz = k.Find(layout, batch, "loss+gradient+Hz"),
+                    ada = k.Find(layout, batch, "AdaHessian step"), adam = k.Find(layout, batch, "Adam step"),
+                    adaU = k.Find(layout, batch, "AdaHessian update"), adamU = k.Find(layout, batch, "Adam update");
+                if (g is null || hz is null || ada is null || adam is null || adaU is null || adamU is null)
+                {
+                    continue;
+                }
+
+                Line(md, $"| {layout} | {batch} | {Time(ada.MeanNs - adam.MeanNs)} | {Time(hz.MeanNs - g.MeanNs)} | " +
+                    $"{Time(ada.MeanNs - hz.MeanNs - adaU.MeanNs)} | {Time(adaU.MeanNs - adamU.MeanNs)} | {adamU.MeanNs / g.MeanNs:F2} |");
+            }
+        }
+
+        Line(md);
+    }
+
     private static void EndToEnd(StringBuilder md, ProblemResult p)
     {
         var train = p.Problem.Train;
@@ -142,12 +173,12 @@ internal static class PerformanceReport
         Line(md, $"{train.Rows:N0} training rows × {train.Columns:N0} features ({(train.IsSparse ? "CSR" : "dense")}, {Mb(train.FeatureBytes)} as float), " +
             $"{p.Problem.Test.Rows:N0} test rows, L2 λ = {p.Problem.L2}. F* = {p.Optimum:G8} (F/Ω, {p.OptimumSource}); target F ≤ F*·(1 + {TimeToOptimum.Tolerance:0e0}).");
         Line(md);
-        Line(md, "| Trainer | Reached | Time to target (median) | min–max | × L-BFGS | F − F* (relative) | Test log-loss (bits) | Test AUC | Peak heap growth | × data | Allocated |");
-        Line(md, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Line(md, "| Trainer | Reached | Time to target (median) | min–max | Runs | × L-BFGS | F − F* (relative) | Test log-loss (bits) | Test AUC | Peak heap growth | × data | Allocated |");
+        Line(md, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         double lbfgs = p.Trainers.FirstOrDefault(t => t.Trainer == "LbfgsLogisticRegression")?.MedianSeconds ?? double.NaN;
         foreach (TrainerResult t in p.Trainers)
         {
-            Line(md, $"| {t.Trainer} | {(t.Reached ? "yes" : "**no**")} | {t.MedianSeconds:F2} s | {t.MinSeconds:F2}–{t.MaxSeconds:F2} s | {t.MedianSeconds / lbfgs:F2} | {t.RelativeGap:E1} | " +
+            Line(md, $"| {t.Trainer} | {(t.Reached ? "yes" : "**no**")} | {t.MedianSeconds:F2} s | {t.MinSeconds:F2}–{t.MaxSeconds:F2} s | {t.Runs} | {t.MedianSeconds / lbfgs:F2} | {t.RelativeGap:E1} | " +
                 $"{t.TestLogLossBits:F4} | {t.TestAuc:F4} | {Mb(t.PeakHeapGrowth)} | {t.PeakHeapGrowth / (double)train.FeatureBytes:F2} | {Mb(t.Allocated)} |");
         }
 
@@ -170,7 +201,7 @@ internal static class PerformanceReport
             "\"update\" = the optimizer update alone. Feature GB/s = bytes of feature data the pass reads (floats, plus int32 column " +
             "indices for CSR) / mean time; parameters and accumulators are not counted.");
         Line(md, $"- End to end: every time is the wall time of a full `Fit` on an ML.NET data view cached in memory and primed beforehand; " +
-            $"median of {repeats} runs. F is the training objective (Σωℓ + λ/2‖w‖²)/Ω evaluated in double by the core on the returned " +
+            $"median of {repeats} runs (a single run when a fit takes over {TimeToOptimum.LongFitSeconds} s; see Runs). F is the training objective (Σωℓ + λ/2‖w‖²)/Ω evaluated in double by the core on the returned " +
             "model's weights, the same function for every trainer. F* is the lowest F of a tight L-BFGS run (tolerance 1e-10) and every run made.");
         Line(md, "- AdaHessianTrainer/AdamTrainer: the core training loop the trainer runs (same optimizer, schedule and seed) is run once " +
             "with a per-epoch progress callback to find the first epoch whose full objective is within the target; the trainer is then timed with " +
