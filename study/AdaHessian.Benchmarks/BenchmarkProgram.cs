@@ -88,7 +88,7 @@ internal static class BenchmarkProgram
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithLaunchCount(1)
             .WithWarmupCount(quick ? 1 : 3)
-            .WithIterationCount(quick ? 3 : 7)
+            .WithIterationCount(quick ? 3 : 12)
             .WithIterationTime(TimeInterval.FromMilliseconds(quick ? 100 : 250))
             .WithId("Short");
         var config = ManualConfig.CreateMinimumViable()
