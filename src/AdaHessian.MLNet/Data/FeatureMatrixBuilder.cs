@@ -76,7 +76,7 @@ internal sealed class FeatureMatrixBuilder
     // Re-encodes the dense rows collected so far as CSR; later rows are appended as CSR directly.
     private void SwitchToSparse()
     {
-        float[] dense = _values is null ? [] : _values.Items.ToArray();
+        float[] dense = _values is null ? [] : _values.ToArray();
         _values = new ArrayBuilder<float>(Math.Max(dense.Length / 4, 16));
         _indices = new ArrayBuilder<int>(Math.Max(dense.Length / 4, 16));
         _rowStarts = new ArrayBuilder<int>(_rowCapacity + 1);
