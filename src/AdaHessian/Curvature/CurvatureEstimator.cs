@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using AdaHessian.Objective;
 using MathNet.Numerics.Random;
 
@@ -57,20 +59,30 @@ public sealed class CurvatureEstimator
         if (_options.Kind == CurvatureKind.ExactDiagonal)
         {
             value = objective.EvaluateWithExactDiagonal(rows, theta, gradient, _diagonal);
+            AbsoluteInPlace(_diagonal);
         }
         else
         {
             DrawRademacher(_probes);
             value = objective.EvaluateWithHessianProducts(rows, theta, gradient, _probes, _products);
-            HutchinsonDiagonal(_probes, _products, _options.Samples, _diagonal);
+            if (_options.Samples == 1)
+            {
+                // One probe: (0 + z ⊙ Hz) / 1 then |·| is exactly |z ⊙ Hz|, so skip the clear and the division.
+                AbsoluteProduct(_probes, _products, _diagonal);
+            }
+            else
+            {
+                HutchinsonDiagonal(_probes, _products, _options.Samples, _diagonal);
+                AbsoluteInPlace(_diagonal);
+            }
         }
 
-        for (int j = 0; j < _diagonal.Length; j++)
+        // With b = 1 averaging maps each entry x to (0 + x) / 1, which for |·| values (never −0) is x itself.
+        if (_options.BlockSize > 1)
         {
-            _diagonal[j] = Math.Abs(_diagonal[j]);
+            SpatialAveraging.Apply(_diagonal, _options.BlockSize, _diagonal);
         }
 
-        SpatialAveraging.Apply(_diagonal, _options.BlockSize, _diagonal);
         RefreshCount++;
         return value;
     }
@@ -101,6 +113,7 @@ public sealed class CurvatureEstimator
     }
 
     // Each probe entry is one bit of the generator's output: +1 or −1 with probability ½ each.
+    // Bit i of byte k gives entry 8k + i; the vector path expands one byte into 8 entries with two compares.
     private void DrawRademacher(Span<double> probes)
     {
         int p = _diagonal.Length;
@@ -108,10 +121,69 @@ public sealed class CurvatureEstimator
         {
             _random.NextBytes(_bits);
             Span<double> z = probes.Slice(s * p, p);
-            for (int j = 0; j < p; j++)
+            int j = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var lowBits = Vector256.Create(1L, 2, 4, 8);
+                var highBits = Vector256.Create(16L, 32, 64, 128);
+                var minusOne = Vector256.Create(-1.0);
+                var plusOne = Vector256.Create(1.0);
+                ref double zRef = ref MemoryMarshal.GetReference(z);
+                for (; j <= p - 8; j += 8)
+                {
+                    var bits = Vector256.Create((long)_bits[j >> 3]);
+                    Vector256<double> lowClear = Vector256.Equals(bits & lowBits, Vector256<long>.Zero).AsDouble();
+                    Vector256<double> highClear = Vector256.Equals(bits & highBits, Vector256<long>.Zero).AsDouble();
+                    Vector256.ConditionalSelect(lowClear, minusOne, plusOne).StoreUnsafe(ref zRef, (nuint)j);
+                    Vector256.ConditionalSelect(highClear, minusOne, plusOne).StoreUnsafe(ref zRef, (nuint)(j + 4));
+                }
+            }
+
+            for (; j < p; j++)
             {
                 z[j] = ((_bits[j >> 3] >> (j & 7)) & 1) == 0 ? -1.0 : 1.0;
             }
+        }
+    }
+
+    // diagonal = |z ⊙ Hz|, element by element (a multiply and a sign clear in both paths).
+    private static void AbsoluteProduct(ReadOnlySpan<double> probes, ReadOnlySpan<double> products, Span<double> diagonal)
+    {
+        int p = diagonal.Length;
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref double z = ref MemoryMarshal.GetReference(probes[..p]);
+            ref double h = ref MemoryMarshal.GetReference(products[..p]);
+            ref double d = ref MemoryMarshal.GetReference(diagonal);
+            for (; j <= p - Vector256<double>.Count; j += Vector256<double>.Count)
+            {
+                Vector256.Abs(Vector256.LoadUnsafe(ref z, (nuint)j) * Vector256.LoadUnsafe(ref h, (nuint)j))
+                    .StoreUnsafe(ref d, (nuint)j);
+            }
+        }
+
+        for (; j < p; j++)
+        {
+            diagonal[j] = Math.Abs(probes[j] * products[j]);
+        }
+    }
+
+    private static void AbsoluteInPlace(Span<double> values)
+    {
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref double v = ref MemoryMarshal.GetReference(values);
+            for (; j <= values.Length - Vector256<double>.Count; j += Vector256<double>.Count)
+            {
+                Vector256.Abs(Vector256.LoadUnsafe(ref v, (nuint)j)).StoreUnsafe(ref v, (nuint)j);
+            }
+        }
+
+        for (; j < values.Length; j++)
+        {
+            values[j] = Math.Abs(values[j]);
         }
     }
 }

@@ -20,6 +20,17 @@ public static class SpatialAveraging
 
         int d = diagonal.Length - 1;
         destination[d] = diagonal[d];
+        if (blockSize == 1)
+        {
+            // A block of one: the mean (0 + x) / 1 is x, except that −0 becomes +0, which the addition keeps.
+            for (int j = 0; j < d; j++)
+            {
+                destination[j] = 0.0 + diagonal[j];
+            }
+
+            return;
+        }
+
         for (int start = 0; start < d; start += blockSize)
         {
             int length = Math.Min(blockSize, d - start);
