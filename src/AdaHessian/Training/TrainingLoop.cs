@@ -121,6 +121,12 @@ public static class TrainingLoop
                     TakeStep(epoch);
                 }
 
+                // The full-data pass is only needed by someone who reads it: history, progress, the tolerance, the result.
+                if (!WantsEpochObjective(epoch))
+                {
+                    continue;
+                }
+
                 double next = objective.Evaluate(all, Theta, _gradient);
                 CheckObjective(next, epoch, fullData: true);
                 norm = Record(epoch, next, fullData: true);
@@ -131,6 +137,9 @@ public static class TrainingLoop
 
             return Result(value, norm, epoch, converged);
         }
+
+        private bool WantsEpochObjective(int epoch) =>
+            epoch == options.Epochs || progress is not null || options.Tolerance > 0 || options.History != HistoryGranularity.None;
 
         private bool CurvatureDue(long step) => _curvature is not null && _curvature.Options.IsRefreshStep(step);
 

@@ -31,6 +31,20 @@ public class DeterminismTests
     private static AdaHessianOptimizer Hutchinson(int samples = 1) =>
         new(new AdaHessianOptions { Curvature = new CurvatureOptions(Samples: samples, BlockSize: 2, UpdateInterval: 2) });
 
+    [Fact]
+    public void Skipping_the_per_epoch_objective_when_nobody_reads_it_leaves_the_result_unchanged()
+    {
+        var recorded = new TrainingOptions { Epochs = 6, BatchSize = 32, Seed = 7, History = HistoryGranularity.Epoch };
+        TrainingResult withHistory = TrainingLoop.Run(Objective(), Hutchinson(), recorded);
+        TrainingResult without = TrainingLoop.Run(Objective(), Hutchinson(), recorded with { History = HistoryGranularity.None });
+
+        Assert.Empty(without.History);
+        Approx.Bitwise(withHistory.Parameters, without.Parameters, "final parameters");
+        Approx.Bitwise(withHistory.Objective, without.Objective, "final objective");
+        Approx.Bitwise(withHistory.GradientNorm, without.GradientNorm, "final gradient norm");
+        Assert.Equal((6, withHistory.Steps), (without.Epochs, without.Steps));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData(32)]
