@@ -116,6 +116,17 @@ public sealed class FeatureMatrix
         return new FeatureRow(_values.AsSpan(start, length), _columnIndices.AsSpan(start, length));
     }
 
+    /// <summary>The first value of a row of a dense matrix with at least one column, for kernels that walk rows by reference.</summary>
+    internal ref float DenseRowStart(int row)
+    {
+        if ((uint)row >= (uint)RowCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(row), $"Must be in [0, {RowCount}).");
+        }
+
+        return ref _values[(long)row * ColumnCount];
+    }
+
     /// <summary>Row-major dense copy (for tests and small problems).</summary>
     public float[] ToDenseArray()
     {

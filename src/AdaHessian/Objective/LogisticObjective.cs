@@ -131,7 +131,7 @@ public sealed class LogisticObjective
             gradient.Clear();
             products.Clear();
             diagonal.Clear();
-            (lossSum, weightSum) = Accumulate(rows.Span, theta, probes, shape, gradient, products, diagonal);
+            (lossSum, weightSum) = new FusedPass(Data, Loss, theta, probes, shape, gradient, products, diagonal).Run(rows.Span);
         }
         else
         {
@@ -164,8 +164,8 @@ public sealed class LogisticObjective
             g.Clear();
             hz.Clear();
             diag.Clear();
-            (b.Loss, b.Weight) = Accumulate(rows.Span[start..end], thetaCopy, probeCopy.AsSpan(0, shape.ProbeCount * p),
-                shape, g, hz, diag);
+            (b.Loss, b.Weight) = new FusedPass(Data, Loss, thetaCopy, probeCopy.AsSpan(0, shape.ProbeCount * p), shape,
+                g, hz, diag).Run(rows.Span[start..end]);
         });
 
         double loss = 0, weight = 0;
@@ -182,107 +182,6 @@ public sealed class LogisticObjective
         }
 
         return (loss, weight);
-    }
-
-    // Raw sums over the rows: Σωℓ, Σω, Σωℓ′x̃, Σωℓ″(x̃·z)x̃, Σωℓ″x̃², with x̃ = (x, 1).
-    private (double Loss, double Weight) Accumulate(ReadOnlySpan<int> rows, ReadOnlySpan<double> theta,
-        ReadOnlySpan<double> probes, PassShape shape, Span<double> gradient, Span<double> products, Span<double> diagonal)
-    {
-        FeatureMatrix x = Data.Features;
-        float[] labels = Data.Labels;
-        float[]? weights = Data.Weights;
-        int d = Data.FeatureCount;
-        int p = d + 1;
-        ReadOnlySpan<double> w = theta[..d];
-        double bias = theta[d];
-        double lossSum = 0, weightSum = 0;
-        bool single = shape.ProbeCount == 1 && shape.Gradient;
-
-        foreach (int i in rows)
-        {
-            double omega = weights is null ? 1.0 : weights[i];
-            if (omega == 0)
-            {
-                continue;
-            }
-
-            FeatureRow row = x.Row(i);
-            bool sparse = x.IsSparse;
-            double a, u = 0;
-            if (single)
-            {
-                if (sparse)
-                {
-                    RowKernels.Dot2(row.Values, row.Indices, w, probes[..d], out a, out u);
-                }
-                else
-                {
-                    RowKernels.Dot2(row.Values, w, probes[..d], out a, out u);
-                }
-
-                u += probes[d];
-            }
-            else
-            {
-                a = sparse ? RowKernels.Dot(row.Values, row.Indices, w) : RowKernels.Dot(row.Values, w);
-            }
-
-            a += bias;
-            double loss = LossDerivatives.Evaluate(Loss, a, labels[i], out double first, out double second);
-            lossSum += omega * loss;
-            weightSum += omega;
-            if (!shape.Gradient)
-            {
-                continue;
-            }
-
-            double cg = omega * first;
-            if (single)
-            {
-                double ch = omega * second * u;
-                if (sparse)
-                {
-                    RowKernels.AddScaled2(cg, ch, row.Values, row.Indices, gradient, products);
-                }
-                else
-                {
-                    RowKernels.AddScaled2(cg, ch, row.Values, gradient, products);
-                }
-
-                products[d] += ch;
-            }
-            else
-            {
-                AddScaled(cg, row, sparse, gradient);
-                for (int s = 0; s < shape.ProbeCount; s++)
-                {
-                    ReadOnlySpan<double> z = probes.Slice(s * p, p);
-                    double us = (sparse ? RowKernels.Dot(row.Values, row.Indices, z) : RowKernels.Dot(row.Values, z)) + z[d];
-                    double ch = omega * second * us;
-                    Span<double> hz = products.Slice(s * p, p);
-                    AddScaled(ch, row, sparse, hz);
-                    hz[d] += ch;
-                }
-            }
-
-            gradient[d] += cg;
-            if (shape.Diagonal)
-            {
-                double cd = omega * second;
-                if (sparse)
-                {
-                    RowKernels.AddScaledSquares(cd, row.Values, row.Indices, diagonal);
-                }
-                else
-                {
-                    RowKernels.AddScaledSquares(cd, row.Values, diagonal);
-                }
-
-                diagonal[d] += cd;
-            }
-        }
-
-        return (lossSum, weightSum);
     }
 
     // Turns raw sums into batch means and adds the L2 terms (weights only).
@@ -319,18 +218,6 @@ public sealed class LogisticObjective
         }
 
         return lossSum * scale + 0.5 * l2 * squaredNorm;
-    }
-
-    private static void AddScaled(double c, FeatureRow row, bool sparse, Span<double> acc)
-    {
-        if (sparse)
-        {
-            RowKernels.AddScaled(c, row.Values, row.Indices, acc);
-        }
-        else
-        {
-            RowKernels.AddScaled(c, row.Values, acc);
-        }
     }
 
     private static void AddInto(Span<double> target, double[] source)
@@ -372,8 +259,6 @@ public sealed class LogisticObjective
             throw new ArgumentOutOfRangeException(name, $"Must hold {ParameterCount} values (weights then bias), got {length}.");
         }
     }
-
-    private readonly record struct PassShape(bool Gradient, int ProbeCount, bool Diagonal);
 
     private sealed class ChunkBuffers(int parameterCount, int productLength)
     {

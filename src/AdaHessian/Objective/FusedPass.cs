@@ -1,0 +1,287 @@
+using AdaHessian.Data;
+
+namespace AdaHessian.Objective;
+
+/// <summary>What one pass over the rows produces besides the loss.</summary>
+/// <param name="Gradient">Σωℓ′x̃.</param>
+/// <param name="ProbeCount">N, the number of Hessian-vector products Σωℓ″(x̃·z)x̃.</param>
+/// <param name="Diagonal">Σωℓ″x̃², the exact Hessian diagonal.</param>
+internal readonly record struct PassShape(bool Gradient, int ProbeCount, bool Diagonal)
+{
+    /// <summary>Gradient plus one probe: the AdaHessian step's shape, which has fused two-vector kernels.</summary>
+    public bool SingleProbe => ProbeCount == 1 && Gradient;
+}
+
+/// <summary>
+/// The raw sums of one pass over a list of rows: Σωℓ, Σω, and the vectors of <see cref="PassShape"/>, with
+/// x̃ = (x, 1). Each row is read once; every accumulator element receives the rows' contributions in row order.
+/// </summary>
+/// <remarks>
+/// Dense rows go through <see cref="RowBlockKernels"/> four at a time when the CPU has AVX-512, otherwise through
+/// <see cref="RowKernels"/> one at a time; both give the same bits, so results do not depend on the CPU.
+/// </remarks>
+internal ref struct FusedPass
+{
+    private readonly LogisticDataset _data;
+    private readonly LossKind _loss;
+    private readonly ReadOnlySpan<double> _w;
+    private readonly double _bias;
+    private readonly ReadOnlySpan<double> _probes;
+    private readonly PassShape _shape;
+    private readonly Span<double> _gradient;
+    private readonly Span<double> _products;
+    private readonly Span<double> _diagonal;
+    private double _lossSum;
+    private double _weightSum;
+
+    public FusedPass(LogisticDataset data, LossKind loss, ReadOnlySpan<double> theta, ReadOnlySpan<double> probes,
+        PassShape shape, Span<double> gradient, Span<double> products, Span<double> diagonal)
+    {
+        _data = data;
+        _loss = loss;
+        _w = theta[..data.FeatureCount];
+        _bias = theta[data.FeatureCount];
+        _probes = probes;
+        _shape = shape;
+        _gradient = gradient;
+        _products = products;
+        _diagonal = diagonal;
+    }
+
+    /// <summary>Adds the rows' contributions to the accumulators (which the caller has cleared) and returns (Σωℓ, Σω).</summary>
+    /// <param name="rows">Row indices, in the order their contributions are added.</param>
+    /// <param name="allowBlocks">False forces the row-by-row kernels (to test that blocks give the same bits).</param>
+    public (double Loss, double Weight) Run(ReadOnlySpan<int> rows, bool allowBlocks = true)
+    {
+        if (allowBlocks && RowBlockKernels.IsSupported && !_data.Features.IsSparse && _shape.ProbeCount <= 1
+            && _data.FeatureCount > 0)
+        {
+            RunInBlocks(rows);
+        }
+        else
+        {
+            foreach (int i in rows)
+            {
+                AddRow(i);
+            }
+        }
+
+        return (_lossSum, _weightSum);
+    }
+
+    private void RunInBlocks(ReadOnlySpan<int> rows)
+    {
+        const int size = RowBlockKernels.Size;
+        Span<int> block = stackalloc int[size];
+        Span<double> xw = stackalloc double[size];
+        Span<double> xz = stackalloc double[size];
+        Span<double> cg = stackalloc double[size];
+        Span<double> ch = stackalloc double[size];
+        Span<double> cd = stackalloc double[size];
+        FeatureMatrix x = _data.Features;
+        int d = _data.FeatureCount;
+        int next = 0;
+        while (true)
+        {
+            int count = 0;
+            while (count < size && next < rows.Length)
+            {
+                int i = rows[next++];
+                if (Weight(i) != 0)
+                {
+                    block[count++] = i;
+                }
+            }
+
+            if (count < size)
+            {
+                foreach (int i in block[..count])
+                {
+                    AddRow(i);
+                }
+
+                return;
+            }
+
+            var current = RowsOf(x, block);
+            var ahead = next + size <= rows.Length ? RowsOf(x, rows.Slice(next, size)) : current;
+            if (_shape.SingleProbe)
+            {
+                RowBlockKernels.Dot2(current, ahead, _w, _probes[..d], xw, xz);
+            }
+            else
+            {
+                RowBlockKernels.Dot(current, ahead, _w, xw);
+            }
+
+            for (int k = 0; k < size; k++)
+            {
+                AddRowScalars(block[k], xw[k], xz[k], out cg[k], out ch[k], out cd[k]);
+            }
+
+            if (!_shape.Gradient)
+            {
+                continue;
+            }
+
+            if (_shape.SingleProbe)
+            {
+                RowBlockKernels.AddScaled2(cg, ch, current, _gradient, _products);
+            }
+            else
+            {
+                RowBlockKernels.AddScaled(cg, current, _gradient);
+            }
+
+            if (_shape.Diagonal)
+            {
+                RowBlockKernels.AddScaledSquares(cd, current, _diagonal);
+            }
+        }
+    }
+
+    private void AddRow(int i)
+    {
+        if (Weight(i) == 0)
+        {
+            return;
+        }
+
+        FeatureRow row = _data.Features.Row(i);
+        double xw, xz = 0;
+        if (_shape.SingleProbe)
+        {
+            Dot2(row, _w, _probes[.._w.Length], out xw, out xz);
+        }
+        else
+        {
+            xw = Dot(row, _w);
+        }
+
+        AddRowScalars(i, xw, xz, out double cg, out double ch, out double cd);
+        if (!_shape.Gradient)
+        {
+            return;
+        }
+
+        if (_shape.SingleProbe)
+        {
+            AddScaled2(cg, ch, row, _gradient, _products);
+        }
+        else
+        {
+            AddScaled(cg, row, _gradient);
+            AddProbeProducts(row, cd);
+        }
+
+        if (_shape.Diagonal)
+        {
+            AddScaledSquares(cd, row, _diagonal);
+        }
+    }
+
+    // Everything of one row but its d-long updates, once its dot products x·w (and x·z) are known: the loss and weight
+    // sums and the bias entries. Returns the coefficients of x in the gradient (cg) and in the single probe's product
+    // (ch), and the row's curvature ωℓ″ (cd), the coefficient of x² in the diagonal.
+    private void AddRowScalars(int i, double xw, double xz, out double cg, out double ch, out double cd)
+    {
+        double omega = Weight(i);
+        int d = _data.FeatureCount;
+        double loss = LossDerivatives.Evaluate(_loss, xw + _bias, _data.Labels[i], out double first, out double second);
+        _lossSum += omega * loss;
+        _weightSum += omega;
+        cg = ch = cd = 0;
+        if (!_shape.Gradient)
+        {
+            return;
+        }
+
+        cg = omega * first;
+        cd = omega * second;
+        _gradient[d] += cg;
+        if (_shape.SingleProbe)
+        {
+            ch = cd * (xz + _probes[d]);
+            _products[d] += ch;
+        }
+
+        if (_shape.Diagonal)
+        {
+            _diagonal[d] += cd;
+        }
+    }
+
+    // Several probes (N > 1): one extra dot product and update per probe and row.
+    private void AddProbeProducts(FeatureRow row, double curvature)
+    {
+        int d = _data.FeatureCount;
+        int p = d + 1;
+        for (int s = 0; s < _shape.ProbeCount; s++)
+        {
+            ReadOnlySpan<double> z = _probes.Slice(s * p, p);
+            double u = Dot(row, z) + z[d];
+            double ch = curvature * u;
+            Span<double> hz = _products.Slice(s * p, p);
+            AddScaled(ch, row, hz);
+            hz[d] += ch;
+        }
+    }
+
+    private double Weight(int i) => _data.Weights is { } weights ? weights[i] : 1.0;
+
+    private static RowBlockKernels.Rows RowsOf(FeatureMatrix x, ReadOnlySpan<int> rows) => new(
+        ref x.DenseRowStart(rows[0]), ref x.DenseRowStart(rows[1]), ref x.DenseRowStart(rows[2]),
+        ref x.DenseRowStart(rows[3]), x.ColumnCount);
+
+    private static double Dot(FeatureRow row, ReadOnlySpan<double> w) => row.Indices.IsEmpty
+        ? RowKernels.Dot(row.Values, w)
+        : RowKernels.Dot(row.Values, row.Indices, w);
+
+    private static void Dot2(FeatureRow row, ReadOnlySpan<double> w, ReadOnlySpan<double> z, out double xw, out double xz)
+    {
+        if (row.Indices.IsEmpty)
+        {
+            RowKernels.Dot2(row.Values, w, z, out xw, out xz);
+        }
+        else
+        {
+            RowKernels.Dot2(row.Values, row.Indices, w, z, out xw, out xz);
+        }
+    }
+
+    private static void AddScaled(double c, FeatureRow row, Span<double> acc)
+    {
+        if (row.Indices.IsEmpty)
+        {
+            RowKernels.AddScaled(c, row.Values, acc);
+        }
+        else
+        {
+            RowKernels.AddScaled(c, row.Values, row.Indices, acc);
+        }
+    }
+
+    private static void AddScaled2(double c1, double c2, FeatureRow row, Span<double> acc1, Span<double> acc2)
+    {
+        if (row.Indices.IsEmpty)
+        {
+            RowKernels.AddScaled2(c1, c2, row.Values, acc1, acc2);
+        }
+        else
+        {
+            RowKernels.AddScaled2(c1, c2, row.Values, row.Indices, acc1, acc2);
+        }
+    }
+
+    private static void AddScaledSquares(double c, FeatureRow row, Span<double> acc)
+    {
+        if (row.Indices.IsEmpty)
+        {
+            RowKernels.AddScaledSquares(c, row.Values, acc);
+        }
+        else
+        {
+            RowKernels.AddScaledSquares(c, row.Values, row.Indices, acc);
+        }
+    }
+}

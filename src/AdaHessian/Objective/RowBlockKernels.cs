@@ -1,0 +1,268 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace AdaHessian.Objective;
+
+/// <summary>
+/// AVX-512 kernels over a block of four dense rows of equal length. Each result is bitwise identical to what
+/// <see cref="RowKernels"/> computes row by row: a 512-bit accumulator holds exactly the eight lanes that
+/// <see cref="RowKernels"/> keeps in two 256-bit accumulators, every lane sees the same multiplications and additions in
+/// the same order, and the updates of a shared accumulator element happen in row order. What the block saves is work:
+/// one load of w (and z) serves four rows, each accumulator element is loaded and stored once per four rows instead of
+/// once per row, float→double widening is one instruction per eight values, and four independent dependency chains
+/// replace one.
+/// </summary>
+/// <remarks>
+/// The dot-product kernels also prefetch the next block's rows, because four interleaved row streams defeat the
+/// hardware prefetcher on data read from memory. A prefetch is only a hint: it cannot fault, so an address gone stale
+/// because the garbage collector moved an array costs nothing and the arrays need not be pinned.
+/// </remarks>
+internal static unsafe class RowBlockKernels
+{
+    /// <summary>Rows per block.</summary>
+    public const int Size = 4;
+
+    /// <summary>True when this CPU runs the kernels; otherwise callers use <see cref="RowKernels"/> row by row.</summary>
+    public static bool IsSupported => Avx512F.IsSupported;
+
+    /// <summary>xᵣ·w for the four rows r.</summary>
+    public static void Dot(in Rows x, in Rows next, ReadOnlySpan<double> w, Span<double> xw)
+    {
+        ref double wr = ref MemoryMarshal.GetReference(w);
+        int n = x.Length;
+        int j = 0;
+        Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default;
+        for (; j <= n - 8; j += 8)
+        {
+            Prefetch(in next, j);
+            var wv = Vector512.LoadUnsafe(ref wr, (nuint)j);
+            a0 += Widen(ref x.R0, j) * wv;
+            a1 += Widen(ref x.R1, j) * wv;
+            a2 += Widen(ref x.R2, j) * wv;
+            a3 += Widen(ref x.R3, j) * wv;
+        }
+
+        double s0 = Sum(a0), s1 = Sum(a1), s2 = Sum(a2), s3 = Sum(a3);
+        for (; j < n; j++)
+        {
+            double wj = Unsafe.Add(ref wr, j);
+            s0 += Unsafe.Add(ref x.R0, j) * wj;
+            s1 += Unsafe.Add(ref x.R1, j) * wj;
+            s2 += Unsafe.Add(ref x.R2, j) * wj;
+            s3 += Unsafe.Add(ref x.R3, j) * wj;
+        }
+
+        xw[0] = s0;
+        xw[1] = s1;
+        xw[2] = s2;
+        xw[3] = s3;
+    }
+
+    /// <summary>xᵣ·w and xᵣ·z for the four rows r, in one read of the rows.</summary>
+    public static void Dot2(in Rows x, in Rows next, ReadOnlySpan<double> w, ReadOnlySpan<double> z, Span<double> xw,
+        Span<double> xz)
+    {
+        ref double wr = ref MemoryMarshal.GetReference(w);
+        ref double zr = ref MemoryMarshal.GetReference(z);
+        int n = x.Length;
+        int j = 0;
+        Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default;
+        Vector512<double> b0 = default, b1 = default, b2 = default, b3 = default;
+        for (; j <= n - 8; j += 8)
+        {
+            Prefetch(in next, j);
+            var wv = Vector512.LoadUnsafe(ref wr, (nuint)j);
+            var zv = Vector512.LoadUnsafe(ref zr, (nuint)j);
+            var x0 = Widen(ref x.R0, j);
+            var x1 = Widen(ref x.R1, j);
+            var x2 = Widen(ref x.R2, j);
+            var x3 = Widen(ref x.R3, j);
+            a0 += x0 * wv;
+            b0 += x0 * zv;
+            a1 += x1 * wv;
+            b1 += x1 * zv;
+            a2 += x2 * wv;
+            b2 += x2 * zv;
+            a3 += x3 * wv;
+            b3 += x3 * zv;
+        }
+
+        double s0 = Sum(a0), s1 = Sum(a1), s2 = Sum(a2), s3 = Sum(a3);
+        double t0 = Sum(b0), t1 = Sum(b1), t2 = Sum(b2), t3 = Sum(b3);
+        for (; j < n; j++)
+        {
+            double wj = Unsafe.Add(ref wr, j), zj = Unsafe.Add(ref zr, j);
+            double x0 = Unsafe.Add(ref x.R0, j), x1 = Unsafe.Add(ref x.R1, j);
+            double x2 = Unsafe.Add(ref x.R2, j), x3 = Unsafe.Add(ref x.R3, j);
+            s0 += x0 * wj;
+            t0 += x0 * zj;
+            s1 += x1 * wj;
+            t1 += x1 * zj;
+            s2 += x2 * wj;
+            t2 += x2 * zj;
+            s3 += x3 * wj;
+            t3 += x3 * zj;
+        }
+
+        xw[0] = s0;
+        xw[1] = s1;
+        xw[2] = s2;
+        xw[3] = s3;
+        xz[0] = t0;
+        xz[1] = t1;
+        xz[2] = t2;
+        xz[3] = t3;
+    }
+
+    /// <summary>acc += c₀x₀, then c₁x₁, c₂x₂, c₃x₃ (in that order for every element).</summary>
+    public static void AddScaled(ReadOnlySpan<double> c, in Rows x, Span<double> acc)
+    {
+        ref double ar = ref acc[0];
+        int n = x.Length;
+        int j = 0;
+        var c0 = Vector512.Create(c[0]);
+        var c1 = Vector512.Create(c[1]);
+        var c2 = Vector512.Create(c[2]);
+        var c3 = Vector512.Create(c[3]);
+        for (; j <= n - 8; j += 8)
+        {
+            var a = Vector512.LoadUnsafe(ref ar, (nuint)j);
+            a += c0 * Widen(ref x.R0, j);
+            a += c1 * Widen(ref x.R1, j);
+            a += c2 * Widen(ref x.R2, j);
+            a += c3 * Widen(ref x.R3, j);
+            a.StoreUnsafe(ref ar, (nuint)j);
+        }
+
+        for (; j < n; j++)
+        {
+            ref double aj = ref Unsafe.Add(ref ar, j);
+            aj += c[0] * Unsafe.Add(ref x.R0, j);
+            aj += c[1] * Unsafe.Add(ref x.R1, j);
+            aj += c[2] * Unsafe.Add(ref x.R2, j);
+            aj += c[3] * Unsafe.Add(ref x.R3, j);
+        }
+    }
+
+    /// <summary>acc1 += Σᵣ c1ᵣxᵣ and acc2 += Σᵣ c2ᵣxᵣ, row by row, in one read of the rows.</summary>
+    public static void AddScaled2(ReadOnlySpan<double> c1, ReadOnlySpan<double> c2, in Rows x, Span<double> acc1,
+        Span<double> acc2)
+    {
+        ref double ar = ref acc1[0];
+        ref double br = ref acc2[0];
+        int n = x.Length;
+        int j = 0;
+        Vector512<double> p0 = Vector512.Create(c1[0]), p1 = Vector512.Create(c1[1]);
+        Vector512<double> p2 = Vector512.Create(c1[2]), p3 = Vector512.Create(c1[3]);
+        Vector512<double> q0 = Vector512.Create(c2[0]), q1 = Vector512.Create(c2[1]);
+        Vector512<double> q2 = Vector512.Create(c2[2]), q3 = Vector512.Create(c2[3]);
+        for (; j <= n - 8; j += 8)
+        {
+            var a = Vector512.LoadUnsafe(ref ar, (nuint)j);
+            var b = Vector512.LoadUnsafe(ref br, (nuint)j);
+            var x0 = Widen(ref x.R0, j);
+            a += p0 * x0;
+            b += q0 * x0;
+            var x1 = Widen(ref x.R1, j);
+            a += p1 * x1;
+            b += q1 * x1;
+            var x2 = Widen(ref x.R2, j);
+            a += p2 * x2;
+            b += q2 * x2;
+            var x3 = Widen(ref x.R3, j);
+            a += p3 * x3;
+            b += q3 * x3;
+            a.StoreUnsafe(ref ar, (nuint)j);
+            b.StoreUnsafe(ref br, (nuint)j);
+        }
+
+        for (; j < n; j++)
+        {
+            ref double aj = ref Unsafe.Add(ref ar, j);
+            ref double bj = ref Unsafe.Add(ref br, j);
+            double x0 = Unsafe.Add(ref x.R0, j), x1 = Unsafe.Add(ref x.R1, j);
+            double x2 = Unsafe.Add(ref x.R2, j), x3 = Unsafe.Add(ref x.R3, j);
+            aj += c1[0] * x0;
+            bj += c2[0] * x0;
+            aj += c1[1] * x1;
+            bj += c2[1] * x1;
+            aj += c1[2] * x2;
+            bj += c2[2] * x2;
+            aj += c1[3] * x3;
+            bj += c2[3] * x3;
+        }
+    }
+
+    /// <summary>acc += cᵣ·xᵣ² (element-wise), row by row.</summary>
+    public static void AddScaledSquares(ReadOnlySpan<double> c, in Rows x, Span<double> acc)
+    {
+        ref double ar = ref acc[0];
+        int n = x.Length;
+        int j = 0;
+        var c0 = Vector512.Create(c[0]);
+        var c1 = Vector512.Create(c[1]);
+        var c2 = Vector512.Create(c[2]);
+        var c3 = Vector512.Create(c[3]);
+        for (; j <= n - 8; j += 8)
+        {
+            var a = Vector512.LoadUnsafe(ref ar, (nuint)j);
+            var x0 = Widen(ref x.R0, j);
+            a += c0 * (x0 * x0);
+            var x1 = Widen(ref x.R1, j);
+            a += c1 * (x1 * x1);
+            var x2 = Widen(ref x.R2, j);
+            a += c2 * (x2 * x2);
+            var x3 = Widen(ref x.R3, j);
+            a += c3 * (x3 * x3);
+            a.StoreUnsafe(ref ar, (nuint)j);
+        }
+
+        for (; j < n; j++)
+        {
+            ref double aj = ref Unsafe.Add(ref ar, j);
+            double x0 = Unsafe.Add(ref x.R0, j), x1 = Unsafe.Add(ref x.R1, j);
+            double x2 = Unsafe.Add(ref x.R2, j), x3 = Unsafe.Add(ref x.R3, j);
+            aj += c[0] * (x0 * x0);
+            aj += c[1] * (x1 * x1);
+            aj += c[2] * (x2 * x2);
+            aj += c[3] * (x3 * x3);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Widen(ref float row, int j) =>
+        Avx512F.ConvertToVector512Double(Vector256.LoadUnsafe(ref row, (nuint)j));
+
+    // One prefetch per row per 64-byte line: every other 8-float step.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Prefetch(in Rows next, int j)
+    {
+        if ((j & 8) == 0)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref next.R0, j)));
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref next.R1, j)));
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref next.R2, j)));
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref next.R3, j)));
+        }
+    }
+
+    // The lane order of RowKernels: lanes 0–3 and 4–7 added pairwise, then left to right.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Sum(Vector512<double> v)
+    {
+        Vector256<double> s = v.GetLower() + v.GetUpper();
+        return ((s.GetElement(0) + s.GetElement(1)) + s.GetElement(2)) + s.GetElement(3);
+    }
+
+    /// <summary>Four dense rows of <see cref="Length"/> floats.</summary>
+    internal readonly ref struct Rows(ref float r0, ref float r1, ref float r2, ref float r3, int length)
+    {
+        public readonly ref float R0 = ref r0;
+        public readonly ref float R1 = ref r1;
+        public readonly ref float R2 = ref r2;
+        public readonly ref float R3 = ref r3;
+        public readonly int Length = length;
+    }
+}
