@@ -184,7 +184,7 @@ public sealed class LogisticObjective
         return (loss, weight);
     }
 
-    // Turns raw sums into batch means and adds the L2 terms (weights only).
+    // Turns raw sums into batch means and adds the L2 terms (weights only; the bias entry gets + 0).
     private double Finish(double lossSum, double weightSum, ReadOnlySpan<double> theta, ReadOnlySpan<double> probes,
         Span<double> gradient, Span<double> products, Span<double> diagonal)
     {
@@ -192,32 +192,25 @@ public sealed class LogisticObjective
         int p = d + 1;
         double scale = weightSum > 0 ? 1 / weightSum : 0;
         double l2 = L2Regularization / Data.TotalWeight;
-        double squaredNorm = 0;
-        for (int j = 0; j < d; j++)
+        if (gradient.Length > 0)
         {
-            squaredNorm += theta[j] * theta[j];
-        }
-
-        for (int j = 0; j < gradient.Length; j++)
-        {
-            gradient[j] = gradient[j] * scale + (j < d ? l2 * theta[j] : 0);
+            RowKernels.ScaleAndAdd(gradient[..d], scale, l2, theta[..d]);
+            gradient[d] = gradient[d] * scale + 0;
         }
 
         for (int start = 0; start < products.Length; start += p)
         {
-            for (int j = 0; j < p; j++)
-            {
-                int k = start + j;
-                products[k] = products[k] * scale + (j < d ? l2 * probes[k] : 0);
-            }
+            RowKernels.ScaleAndAdd(products.Slice(start, d), scale, l2, probes.Slice(start, d));
+            products[start + d] = products[start + d] * scale + 0;
         }
 
-        for (int j = 0; j < diagonal.Length; j++)
+        if (diagonal.Length > 0)
         {
-            diagonal[j] = diagonal[j] * scale + (j < d ? l2 : 0);
+            RowKernels.ScaleAndShift(diagonal[..d], scale, l2);
+            diagonal[d] = diagonal[d] * scale + 0;
         }
 
-        return lossSum * scale + 0.5 * l2 * squaredNorm;
+        return lossSum * scale + 0.5 * l2 * RowKernels.SumOfSquares(theta[..d]);
     }
 
     private static void AddInto(Span<double> target, double[] source)

@@ -196,6 +196,71 @@ internal static class RowKernels
         }
     }
 
+    /// <summary>Σⱼ vⱼ², in eight lanes combined in a fixed order (a sequential sum is bound by the addition latency).</summary>
+    public static double SumOfSquares(ReadOnlySpan<double> v)
+    {
+        ref double vr = ref MemoryMarshal.GetReference(v);
+        int n = v.Length;
+        int j = 0;
+        var acc0 = Vector256<double>.Zero;
+        var acc1 = Vector256<double>.Zero;
+        for (; j <= n - 8; j += 8)
+        {
+            var lo = Vector256.LoadUnsafe(ref vr, (nuint)j);
+            var hi = Vector256.LoadUnsafe(ref vr, (nuint)(j + 4));
+            acc0 += lo * lo;
+            acc1 += hi * hi;
+        }
+
+        double sum = HorizontalSum(acc0 + acc1);
+        for (; j < n; j++)
+        {
+            double vj = Unsafe.Add(ref vr, j);
+            sum += vj * vj;
+        }
+
+        return sum;
+    }
+
+    /// <summary>target ← target·scale + c·source, element-wise (the same bits at any vector width).</summary>
+    public static void ScaleAndAdd(Span<double> target, double scale, double c, ReadOnlySpan<double> source)
+    {
+        ref double tr = ref MemoryMarshal.GetReference(target);
+        ref double sr = ref MemoryMarshal.GetReference(source);
+        int n = target.Length;
+        int j = 0;
+        var scaleV = Vector256.Create(scale);
+        var cV = Vector256.Create(c);
+        for (; j <= n - 4; j += 4)
+        {
+            (Vector256.LoadUnsafe(ref tr, (nuint)j) * scaleV + cV * Vector256.LoadUnsafe(ref sr, (nuint)j)).StoreUnsafe(ref tr, (nuint)j);
+        }
+
+        for (; j < n; j++)
+        {
+            Unsafe.Add(ref tr, j) = Unsafe.Add(ref tr, j) * scale + c * Unsafe.Add(ref sr, j);
+        }
+    }
+
+    /// <summary>target ← target·scale + shift, element-wise.</summary>
+    public static void ScaleAndShift(Span<double> target, double scale, double shift)
+    {
+        ref double tr = ref MemoryMarshal.GetReference(target);
+        int n = target.Length;
+        int j = 0;
+        var scaleV = Vector256.Create(scale);
+        var shiftV = Vector256.Create(shift);
+        for (; j <= n - 4; j += 4)
+        {
+            (Vector256.LoadUnsafe(ref tr, (nuint)j) * scaleV + shiftV).StoreUnsafe(ref tr, (nuint)j);
+        }
+
+        for (; j < n; j++)
+        {
+            Unsafe.Add(ref tr, j) = Unsafe.Add(ref tr, j) * scale + shift;
+        }
+    }
+
     // Lanes are added left to right so the result does not depend on how the hardware would reduce them.
     private static double HorizontalSum(Vector256<double> v) =>
         ((v.GetElement(0) + v.GetElement(1)) + v.GetElement(2)) + v.GetElement(3);

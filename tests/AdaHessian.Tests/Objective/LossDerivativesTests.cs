@@ -78,4 +78,20 @@ public class LossDerivativesTests
         Assert.Equal(0.0, LossDerivatives.Softplus(-1000));
         Assert.Equal(Math.Log(2), LossDerivatives.Softplus(0), 15);
     }
+
+    // Evaluate shares one exp between σ and softplus; it must still give the bits of the two functions.
+    [Fact]
+    public void LogLoss_equals_the_separate_sigmoid_and_softplus_bit_for_bit()
+    {
+        double[] activations = [0.0, -0.0, 1e-300, -1e-300, 0.3, -0.3, 7.25, -7.25, 36.9, -40, 750, -750];
+        foreach ((double a, double y) in activations.SelectMany(a => new[] { (a, 0.0), (a, 1.0), (a, 0.25) }))
+        {
+            double loss = LossDerivatives.Evaluate(LossKind.LogLoss, a, y, out double first, out double second);
+
+            double p = LossDerivatives.Sigmoid(a);
+            Assert.Equal(LossDerivatives.Softplus(a) - y * a, loss);
+            Assert.Equal(p - y, first);
+            Assert.Equal(p * (1 - p), second);
+        }
+    }
 }

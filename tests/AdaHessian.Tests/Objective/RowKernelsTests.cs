@@ -1,0 +1,57 @@
+using AdaHessian.Objective;
+using AdaHessian.Tests.TestSupport;
+
+namespace AdaHessian.Tests.Objective;
+
+public class RowKernelsTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(8)]
+    [InlineData(13)]
+    [InlineData(1001)]
+    public void Sum_of_squares_matches_the_exact_sum_to_rounding(int length)
+    {
+        double[] v = TestData.Vector(length, seed: length);
+
+        double sum = RowKernels.SumOfSquares(v);
+
+        decimal exact = v.Sum(x => (decimal)x * (decimal)x);
+        Assert.Equal((double)exact, sum, (double)exact * 1e-14 + 1e-300);
+    }
+
+    [Fact]
+    public void Sum_of_squares_adds_eight_lanes_then_the_tail_in_a_fixed_order()
+    {
+        double[] v = [1e16, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+
+        // Lanes: 1e16 + 1 (lane 0 with lane 4), 2, 2, 2 → ((1e16 + 2) + 2) + 2, then the tail adds 1 and 1 one at a time.
+        double expected = 1e32 + 1;
+        expected = ((expected + 2) + 2) + 2;
+        expected += 1;
+        expected += 1;
+        Assert.Equal(expected, RowKernels.SumOfSquares(v));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(37)]
+    public void Scale_and_add_and_scale_and_shift_are_element_wise(int length)
+    {
+        double[] target = TestData.Vector(length, seed: 1);
+        double[] source = TestData.Vector(length, seed: 2);
+        double[] added = (double[])target.Clone();
+        double[] shifted = (double[])target.Clone();
+
+        RowKernels.ScaleAndAdd(added, 0.37, 1.9, source);
+        RowKernels.ScaleAndShift(shifted, 0.37, 1.9);
+
+        for (int j = 0; j < length; j++)
+        {
+            Assert.Equal(target[j] * 0.37 + 1.9 * source[j], added[j]);
+            Assert.Equal(target[j] * 0.37 + 1.9, shifted[j]);
+        }
+    }
+}
