@@ -116,6 +116,28 @@ public sealed class FeatureMatrix
         return new FeatureRow(_values.AsSpan(start, length), _columnIndices.AsSpan(start, length));
     }
 
+    /// <summary>Number of stored values in the given rows (rows × columns when dense).</summary>
+    public long StoredValueCountOf(ReadOnlySpan<int> rows)
+    {
+        if (_rowStarts is null)
+        {
+            return (long)rows.Length * ColumnCount;
+        }
+
+        long count = 0;
+        foreach (int row in rows)
+        {
+            if ((uint)row >= (uint)RowCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(rows), $"Row {row} is not in [0, {RowCount}).");
+            }
+
+            count += _rowStarts[row + 1] - _rowStarts[row];
+        }
+
+        return count;
+    }
+
     /// <summary>The first value of a row of a dense matrix with at least one column, for kernels that walk rows by reference.</summary>
     internal ref float DenseRowStart(int row)
     {

@@ -221,11 +221,12 @@ public class LogisticObjectiveTests
     }
 
     [Theory]
-    [InlineData(5000, false)] // 2 chunks of 2500 rows
-    [InlineData(6500, true)]  // 3 chunks of uneven size, sparse
-    public void Results_are_bitwise_identical_for_any_thread_count(int rows, bool sparse)
+    [InlineData(5000, 64, false)] // full batch 4 chunks, the 4993-row batch 4
+    [InlineData(6500, 29, true)]  // about 132,000 non-zeros: 2 chunks of uneven size, sparse
+    [InlineData(300, 784, false)] // mini-batch sized: 3 chunks of 100 rows
+    public void Results_are_bitwise_identical_for_any_thread_count(int rows, int columns, bool sparse)
     {
-        TestProblem problem = TestData.Random(rows, columns: 13, seed: 21);
+        TestProblem problem = TestData.Random(rows, columns, seed: 21);
         LogisticDataset data = problem.Dataset(sparse);
         var one = new LogisticObjective(data, LossKind.SquaredError, Lambda, numberOfThreads: 1);
         var two = new LogisticObjective(data, LossKind.SquaredError, Lambda, numberOfThreads: 2);
@@ -233,10 +234,11 @@ public class LogisticObjectiveTests
         int p = one.ParameterCount;
         double[] theta = TestData.Vector(p, 22, -0.5, 0.5);
         double[] probes = TestData.Vector(3 * p, 23);
-        int[] batch = TestData.Subset(rows, rows - 7, 24); // shuffled rows, still > 2048
+        int[] batch = TestData.Subset(rows, rows - 7, 24); // shuffled rows
 
         foreach (ReadOnlyMemory<int> r in new[] { one.AllRows, (ReadOnlyMemory<int>)batch })
         {
+            Assert.True(one.ChunkCount(r.Span) > 1, "the rows must be split for this test to mean anything");
             (double Value, double[] Gradient, double[] Hz1, double[] Hz3, double[] Diagonal) Run(LogisticObjective o)
             {
                 var g = new double[p];
