@@ -25,9 +25,7 @@ public sealed class LogisticObjective
     private const int MaxChunks = 32;
 
     private readonly int[] _allRows;
-    private ChunkBuffers[] _chunks = [];
-    private double[] _theta = [];
-    private double[] _probes = [];
+    private readonly ChunkedPass _chunked;
 
     /// <summary>Creates the objective.</summary>
     /// <param name="data">The examples.</param>
@@ -58,6 +56,7 @@ public sealed class LogisticObjective
         L2Regularization = l2Regularization;
         NumberOfThreads = numberOfThreads ?? Environment.ProcessorCount;
         _allRows = Enumerable.Range(0, data.RowCount).ToArray();
+        _chunked = new ChunkedPass(data, loss, NumberOfThreads);
     }
 
     /// <summary>The examples.</summary>
@@ -137,7 +136,7 @@ public sealed class LogisticObjective
         }
         else
         {
-            (lossSum, weightSum) = AccumulateInChunks(rows, theta, probes, shape, chunkCount, gradient, products, diagonal);
+            (lossSum, weightSum) = _chunked.Run(rows, theta, probes, shape, chunkCount, gradient, products, diagonal);
         }
 
         return Finish(lossSum, weightSum, theta, probes, gradient, products, diagonal);
@@ -148,49 +147,6 @@ public sealed class LogisticObjective
     {
         long values = Data.Features.StoredValueCountOf(rows);
         return (int)Math.Clamp(Math.Min(values / MinValuesPerChunk, rows.Length), 1, MaxChunks);
-    }
-
-    private (double Loss, double Weight) AccumulateInChunks(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta,
-        ReadOnlySpan<double> probes, PassShape shape, int chunkCount, Span<double> gradient, Span<double> products,
-        Span<double> diagonal)
-    {
-        int p = ParameterCount;
-        EnsureBuffers(chunkCount, shape);
-        theta.CopyTo(_theta);
-        probes.CopyTo(_probes);
-        double[] thetaCopy = _theta, probeCopy = _probes;
-        ChunkBuffers[] chunks = _chunks;
-        int count = rows.Length;
-
-        Parallel.For(0, chunkCount, new ParallelOptions { MaxDegreeOfParallelism = NumberOfThreads }, c =>
-        {
-            int start = (int)((long)count * c / chunkCount);
-            int end = (int)((long)count * (c + 1) / chunkCount);
-            ChunkBuffers b = chunks[c];
-            Span<double> g = shape.Gradient ? b.Gradient : default;
-            Span<double> hz = b.Products.AsSpan(0, shape.ProbeCount * p);
-            Span<double> diag = shape.Diagonal ? b.Diagonal : default;
-            g.Clear();
-            hz.Clear();
-            diag.Clear();
-            (b.Loss, b.Weight) = new FusedPass(Data, Loss, thetaCopy, probeCopy.AsSpan(0, shape.ProbeCount * p), shape,
-                g, hz, diag).Run(rows.Span[start..end]);
-        });
-
-        double loss = 0, weight = 0;
-        gradient.Clear();
-        products.Clear();
-        diagonal.Clear();
-        foreach (ChunkBuffers b in chunks.AsSpan(0, chunkCount))
-        {
-            loss += b.Loss;
-            weight += b.Weight;
-            AddInto(gradient, b.Gradient);
-            AddInto(products, b.Products);
-            AddInto(diagonal, b.Diagonal);
-        }
-
-        return (loss, weight);
     }
 
     // Turns raw sums into batch means and adds the L2 terms (weights only; the bias entry gets + 0).
@@ -222,56 +178,11 @@ public sealed class LogisticObjective
         return lossSum * scale + 0.5 * l2 * RowKernels.SumOfSquares(theta[..d]);
     }
 
-    private static void AddInto(Span<double> target, double[] source)
-    {
-        for (int j = 0; j < target.Length; j++)
-        {
-            target[j] += source[j];
-        }
-    }
-
-    private void EnsureBuffers(int chunkCount, PassShape shape)
-    {
-        int p = ParameterCount;
-        int productLength = shape.ProbeCount * p;
-        if (_chunks.Length < chunkCount || (_chunks.Length > 0 && _chunks[0].Products.Length < productLength))
-        {
-            _chunks = new ChunkBuffers[Math.Max(chunkCount, _chunks.Length)];
-            for (int c = 0; c < _chunks.Length; c++)
-            {
-                _chunks[c] = new ChunkBuffers(p, productLength);
-            }
-        }
-
-        if (_theta.Length != p)
-        {
-            _theta = new double[p];
-        }
-
-        if (_probes.Length < productLength)
-        {
-            _probes = new double[productLength];
-        }
-    }
-
     private void CheckLength(int length, string name)
     {
         if (length != ParameterCount)
         {
             throw new ArgumentOutOfRangeException(name, $"Must hold {ParameterCount} values (weights then bias), got {length}.");
         }
-    }
-
-    private sealed class ChunkBuffers(int parameterCount, int productLength)
-    {
-        public double[] Gradient { get; } = new double[parameterCount];
-
-        public double[] Products { get; } = new double[productLength];
-
-        public double[] Diagonal { get; } = new double[parameterCount];
-
-        public double Loss { get; set; }
-
-        public double Weight { get; set; }
     }
 }

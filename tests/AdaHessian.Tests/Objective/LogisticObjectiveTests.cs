@@ -436,4 +436,27 @@ public class LogisticObjectiveTests
             }
         }, iter: 300);
     }
+
+    [Fact]
+    public void A_split_pass_allocates_nothing_on_the_calling_thread_once_warm()
+    {
+        LogisticDataset data = TestData.Random(rows: 3000, columns: 64, seed: 31).Dataset(sparse: false);
+        var objective = new LogisticObjective(data, LossKind.LogLoss, Lambda, numberOfThreads: 2);
+        int p = objective.ParameterCount;
+        double[] theta = TestData.Vector(p, 32, -0.5, 0.5);
+        double[] probe = TestData.Vector(p, 33);
+        var gradient = new double[p];
+        var product = new double[p];
+        Assert.True(objective.ChunkCount(objective.AllRows.Span) > 1);
+        objective.EvaluateWithHessianProducts(objective.AllRows, theta, gradient, probe, product);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 50; i++)
+        {
+            objective.EvaluateWithHessianProducts(objective.AllRows, theta, gradient, probe, product);
+            objective.Evaluate(objective.AllRows, theta, gradient);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
