@@ -33,6 +33,10 @@ internal sealed class ChunkRunner
 {
     private const int SpinsBeforeBlocking = 35; // as ManualResetEventSlim
 
+    // SpinWait iterations (without sleeping) a helper waits for the next call: SpinOnce yields the thread after its
+    // first few iterations, so this is a few tens of microseconds on an idle core and gives way to other work.
+    private const int LingerSpins = 60;
+
     private readonly Helper _helper;
     private readonly object _gate = new(); // allocated here, not on the first blocking wait (ManualResetEventSlim would)
 
@@ -230,10 +234,31 @@ internal sealed class ChunkRunner
         }
     }
 
+    // True while the current call has unclaimed chunks.
+    private bool HasWork()
+    {
+        long s = Volatile.Read(ref _work);
+        return (int)s < (int)(s >> 32);
+    }
+
+    // A helper stays for a while after its call ends: a training loop calls again within microseconds, and waking a
+    // parked pool thread takes longer than a mini-batch's chunks. It still counts as queued while it waits, and looks
+    // for work once more after it stops counting, so a call that saw it counted is never left without it.
     private sealed class Helper(ChunkRunner runner) : IThreadPoolWorkItem
     {
         public void Execute()
         {
+            do
+            {
+                runner.Work();
+                var spinner = default(SpinWait);
+                for (int i = 0; i < LingerSpins && !runner.HasWork(); i++)
+                {
+                    spinner.SpinOnce(sleep1Threshold: -1);
+                }
+            }
+            while (runner.HasWork());
+
             Interlocked.Decrement(ref runner._queued);
             runner.Work();
         }
