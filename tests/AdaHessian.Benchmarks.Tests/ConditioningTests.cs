@@ -73,17 +73,41 @@ public class ConditioningTests
     [Fact]
     public void ModelGapDecaysPerEigenvalueAndStepsAreTheFirstWithinTheTolerance()
     {
-        // μ = (½, 1), each with gap 1 at θ = 0, F* = 1: the gap after k ≥ 1 steps of 1/μmax is (1 − ½)^{2k} = ¼ᵏ.
+        // μ = (½, 1), each with gap 1 at θ = 0, F* = 1; gradient descent with α = 1: the gap after k ≥ 1 steps is (1 − ½)^{2k} = ¼ᵏ.
         var c = Result("(x)", jacobi: [0.5, 1.0], gap: [1.0, 1.0]);
-        Assert.Equal(2.0, c.ModelGap(0));
-        Assert.Equal(0.0625, c.ModelGap(2), 1e-15);
+        Assert.Equal(2.0, c.ModelGap(0, 0, 1));
+        Assert.Equal(0.0625, c.ModelGap(2, 0, 1), 1e-15);
         // ¼⁴ = 3.9e-3 > 1e-3 ≥ ¼⁵ = 9.8e-4.
-        Assert.Equal(5, c.ModelSteps(1e-3));
+        Assert.Equal(5, c.ModelSteps(1e-3, 0, 1));
+        // α = 1.2 (f = 0.6 of the limit 2/μmax): 0.16ᵏ + 0.04ᵏ ≤ 1e-3 first at k = 4, the best of the grid.
+        Assert.Equal((4.0, 1.2), c.BestSteps(1e-3, 0));
         Assert.Equal(2, c.JacobiKappa);
         Assert.Equal(0, c.SlowDirections);
         Assert.Equal(1, Result("(y)", jacobi: [1e-4, 0.5, 1.0], gap: [1, 0, 0]).SlowDirections);
-        // A zero eigenvalue with a gap along it is never reached.
-        Assert.True(double.IsPositiveInfinity(Result("(z)", jacobi: [0.0, 1.0], gap: [1, 0]).ModelSteps(1e-3)));
+        // A zero eigenvalue with a gap along it is never reached; a step past the stability limit diverges.
+        Assert.True(double.IsPositiveInfinity(Result("(z)", jacobi: [0.0, 1.0], gap: [1, 0]).ModelSteps(1e-3, 0, 1)));
+        Assert.True(double.IsPositiveInfinity(c.ModelSteps(1e-3, 0, 2.01)));
+        Assert.True(double.IsPositiveInfinity(c.ModelSteps(1e-3, 0.9, 3.81)));
+    }
+
+    [Fact]
+    public void MomentumModelMatchesHeavyBallOnASlowMode()
+    {
+        // One slow mode μ = 1e-4 carrying the whole gap, β = 0.9, α = 1: e ← e − αμe + β(e − e′) from rest.
+        const double beta = 0.9, alpha = 1, mu = 1e-4;
+        var c = Result("(m)", jacobi: [mu, 1.0], gap: [1.0, 0.0]);
+        double previous = 1, e = 1;
+        int simulated = 0;
+        while (e * e > 1e-3)
+        {
+            (previous, e) = (e, e - alpha * mu * e + beta * (e - previous));
+            simulated++;
+        }
+
+        double model = c.ModelSteps(1e-3, beta, alpha);
+        Assert.InRange(model, 0.98 * simulated, 1.02 * simulated);
+        // Momentum divides the slow mode's steps by about 1/(1 − β) = 10 against plain gradient descent.
+        Assert.InRange(c.ModelSteps(1e-3, 0, alpha) / model, 9, 11);
     }
 
     [Fact]
@@ -102,7 +126,7 @@ public class ConditioningTests
         Assert.Equal(1.0, c.Jacobi.Average(), 1e-12);
         Assert.True(c.JacobiKappa >= 1);
         // The start θ = 0 is above the optimum in the model too.
-        Assert.True(c.ModelGap(0) > 0);
+        Assert.True(c.ModelGap(0, 0, 1) > 0);
     }
 
     [Fact]
@@ -120,12 +144,12 @@ public class ConditioningTests
 
         int heading = Array.IndexOf(lines, "## Conditioning at the optimum");
         Assert.True(heading > Array.IndexOf(lines, "## (a) pair"), "the table follows the end-to-end problems");
-        Assert.StartsWith("| (a) pair | 2 | 1 | 2 | 2 | 0.5…1 | 2 | 0 of 2 | 7 | 5 |",
+        Assert.StartsWith("| (a) pair | 2 | 1 | 2 | 2 | 0.5…1 | 2 | 0 of 2 | 7 | 4 |",
             Assert.Single(lines, l => l.StartsWith("| (a) pair |", StringComparison.Ordinal)));
         string bullet = Assert.Single(lines, l => l.StartsWith("- **Conditioning at θ", StringComparison.Ordinal));
         // 10 rows in batches of 4: 3 steps per epoch, 100 epochs; the model's gap after them is ¼³⁰⁰ ≈ 0.
         Assert.Contains("(a) pair: κ(H) = 2; Jacobi scaling divides it by 1 to 2", bullet);
-        Assert.Contains("needs 5 steps from θ = 0", bullet);
+        Assert.Contains("the model needs 4 steps from θ = 0 to the target without momentum", bullet);
         Assert.Contains("AdaHessianTrainer had 300 steps (100 epochs × 3)", bullet);
         Assert.Contains("(measured: 0.034)", bullet);
 

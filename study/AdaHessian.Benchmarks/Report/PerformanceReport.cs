@@ -249,8 +249,8 @@ internal static class PerformanceReport
         else
         {
             Line(md, "- **Fashion-MNIST tuning.** In a grid (batch 256, 1,024, 4,096, full × η 0.02–1 × Hutchinson and exact diagonal; " +
-                "`--filter tune`, an earlier run) no AdaHessian or Adam setting came within 1e-3 of F* in 150 epochs (best 9e-3), so the miss is " +
-                "not one of step size or batch.");
+                "`--filter tune`, an earlier run) no AdaHessian or Adam setting came within 1e-3 of F* in 150 epochs (best 9e-3): within that grid the " +
+                "miss does not come down to the step size or the batch size.");
         }
 
         Line(md, "- **Noise.** The machine is shared (see the load averages); kernel means vary by up to 2× between runs, so read ratios within one run.");
