@@ -16,8 +16,9 @@ using Perfolizer.Horology;
 namespace AdaHessian.Benchmarks;
 
 /// <summary>
-/// <c>--fashion-mnist &lt;dir&gt; --output &lt;file.md&gt; [--quick] [--filter all|kernels|e2e] [--repeats N]</c>:
-/// BenchmarkDotNet kernels, then end-to-end time-to-optimum, then the Markdown report (written atomically).
+/// <c>--fashion-mnist &lt;dir&gt; --output &lt;file.md&gt; [--quick] [--filter all|kernels|e2e|conditioning] [--repeats N]</c>:
+/// BenchmarkDotNet kernels, then end-to-end time-to-optimum with the Hessian's conditioning at the optimum of each dense
+/// problem, then the Markdown report (written atomically). <c>conditioning</c> runs only the conditioning analysis.
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -61,19 +62,39 @@ internal static class BenchmarkProgram
         }
 
         var problems = new List<ProblemResult>();
+        var conditioning = new List<ConditioningResult>();
         if (filter is "all" or "e2e")
         {
             var ml = new MLContext(seed: 1);
             var runner = new TimeToOptimum(ml, repeats, Console.WriteLine);
             foreach (Problem problem in Problems(fashion!, quick))
             {
-                problems.Add(runner.Run(problem));
+                ProblemResult result = runner.Run(problem);
+                problems.Add(result);
+                if (!problem.Train.IsSparse)
+                {
+                    conditioning.Add(Analyze(problem, result.Reference!));
+                }
+
+                GC.Collect();
+            }
+        }
+
+        if (filter == "conditioning")
+        {
+            var ml = new MLContext(seed: 1);
+            foreach (Problem problem in Problems(fashion!, quick, denseOnly: true))
+            {
+                var clock = Stopwatch.StartNew();
+                double[] optimum = Conditioning.Optimum(ml, problem.Train, problem.L2);
+                Console.WriteLine($"[{problem.Name}] tight L-BFGS for θ* in {clock.Elapsed.TotalSeconds:F1} s");
+                conditioning.Add(Analyze(problem, optimum));
                 GC.Collect();
             }
         }
 
         machine = machine with { LoadAfter = MachineInfo.LoadAverage(), TotalSeconds = total.Elapsed.TotalSeconds };
-        string markdown = PerformanceReport.Render(machine, kernels, problems, quick, repeats);
+        string markdown = PerformanceReport.Render(machine, kernels, problems, quick, repeats, conditioning);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         string temp = output + ".tmp";
         File.WriteAllText(temp, markdown);
@@ -100,7 +121,17 @@ internal static class BenchmarkProgram
         return KernelReport.From(summaries);
     }
 
-    private static IEnumerable<Problem> Problems(string fashion, bool quick)
+    private static ConditioningResult Analyze(Problem problem, double[] optimum)
+    {
+        ConditioningResult c = Conditioning.Analyze(problem.Name, problem.Train, problem.L2, optimum);
+        Console.WriteLine(
+            $"[{problem.Name}] Hessian at θ*: λ {c.LambdaMin:G3}…{c.LambdaMax:G3}, κ {c.Kappa:G3}; Jacobi μ {c.JacobiMin:G3}…{c.JacobiMax:G3}, " +
+            $"κ {c.JacobiKappa:G3}, {c.SlowDirections} slow directions; model steps to target {c.BestSteps(TimeToOptimum.Tolerance, 0).Steps:G3} " +
+            $"(β = 0.9: {c.BestSteps(TimeToOptimum.Tolerance, 0.9).Steps:G3}; model gap at θ = 0 {c.ModelGap(0, 0, 0):G3}, F* {c.Optimum:G6}); ‖∇F‖ {c.GradientNorm:G2}; {c.Seconds:F1} s");
+        return c;
+    }
+
+    private static IEnumerable<Problem> Problems(string fashion, bool quick, bool denseOnly = false)
     {
         // Settings of our trainers per problem, from `--filter tune` (best final objective of a batch × learning-rate grid
         // after 40 epochs); epochs are a cap, the run stops at the first epoch within the target.
@@ -114,6 +145,11 @@ internal static class BenchmarkProgram
         yield return new Problem($"(b) synthetic dense {denseRows / 1000}k × 200", Head(dense, denseRows), Tail(dense, denseRows), 1f,
             () => new AdaHessianTrainer.Options { Seed = 1, NumberOfEpochs = 100, BatchSize = null, LearningRate = 0.5f },
             () => new AdamTrainer.Options { Seed = 1, NumberOfEpochs = 40, BatchSize = 1024, LearningRate = 0.015f });
+
+        if (denseOnly)
+        {
+            yield break;
+        }
 
         int sparseRows = quick ? 200_000 : 1_000_000;
         var sparse = Synthetic.Sparse(sparseRows + sparseRows / 10, 10_000, 10, seed: 31);

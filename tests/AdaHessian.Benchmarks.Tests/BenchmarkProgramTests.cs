@@ -51,5 +51,10 @@ public sealed class BenchmarkProgramTests : IDisposable
             BenchmarkProgram.Run(["--filter", "e2e", "--fashion-mnist", folder, "--output", Path.Combine(_dir, "x.md")]));
         Assert.Equal(Path.Combine(folder, "train-images-idx3-ubyte.gz"), e.FileName);
         Assert.False(File.Exists(Path.Combine(_dir, "x.md")));
+
+        // The conditioning-only filter reads the same pair.
+        e = Assert.Throws<FileNotFoundException>(() =>
+            BenchmarkProgram.Run(["--filter", "conditioning", "--fashion-mnist", folder, "--output", Path.Combine(_dir, "x.md")]));
+        Assert.Equal(Path.Combine(folder, "train-images-idx3-ubyte.gz"), e.FileName);
     }
 }

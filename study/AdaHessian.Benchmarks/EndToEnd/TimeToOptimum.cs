@@ -31,8 +31,9 @@ internal sealed record TrainerResult(
     long Allocated,
     string Note);
 
-/// <summary>One problem's results.</summary>
-internal sealed record ProblemResult(Problem Problem, double Optimum, string OptimumSource, List<TrainerResult> Trainers);
+/// <summary>One problem's results; <paramref name="Reference"/> is θ of the tight L-BFGS run.</summary>
+internal sealed record ProblemResult(Problem Problem, double Optimum, string OptimumSource, List<TrainerResult> Trainers,
+    double[]? Reference = null);
 
 /// <summary>
 /// Time for each trainer to bring the L2-regularised training objective F (the core's F/Ω, evaluated on the
@@ -118,7 +119,7 @@ internal sealed class TimeToOptimum(MLContext ml, int repeats, Action<string> lo
         results.Add(TimeTheirs("SdcaLogisticRegression", $"MaximumNumberOfIterations {sdcaPick.Iterations}, L1 0, L2 λ/n = {problem.L2 / problem.Train.Rows:G3}; sweep 1, 2, 4 … 64, first reaching the target (the sweep also ends after a fit longer than {LongFitSeconds} s)",
             sdcaPick.Trainer, objective, train, test, optimum));
 
-        return new ProblemResult(problem, optimum, source, results);
+        return new ProblemResult(problem, optimum, source, results, Parameters(reference, objective.ParameterCount));
     }
 
     private double Target(double optimum) => optimum + Tolerance * Math.Abs(optimum);
@@ -239,14 +240,18 @@ internal sealed class TimeToOptimum(MLContext ml, int repeats, Action<string> lo
     private ITransformer Fit(IDataView train, IEstimator<ITransformer> trainer) => trainer.Fit(train);
 
     /// <summary>F/Ω at the model's weights and bias, in double, by the core objective.</summary>
-    public static double Objective(LogisticObjective objective, ITransformer model)
+    public static double Objective(LogisticObjective objective, ITransformer model) =>
+        objective.Value(objective.AllRows, Parameters(model, objective.ParameterCount));
+
+    /// <summary>The model's θ = (w, b) in double.</summary>
+    public static double[] Parameters(ITransformer model, int count)
     {
         var linear = model switch
         {
             BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> t => t.Model.SubModel,
             _ => throw new NotSupportedException($"Unexpected model type {model.GetType()}."),
         };
-        var theta = new double[objective.ParameterCount];
+        var theta = new double[count];
         int j = 0;
         foreach (float w in linear.Weights)
         {
@@ -254,7 +259,7 @@ internal sealed class TimeToOptimum(MLContext ml, int repeats, Action<string> lo
         }
 
         theta[^1] = linear.Bias;
-        return objective.Value(objective.AllRows, theta);
+        return theta;
     }
 
     private static AdaHessianOptimizer AdaHessianOptimizerFor(AdaHessianTrainer.Options o) => new(new AdaHessianOptions
