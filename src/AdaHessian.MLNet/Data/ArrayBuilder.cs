@@ -1,8 +1,23 @@
 namespace AdaHessian.MLNet.Data;
 
+/// <summary>The length limit shared by the builders of the reader.</summary>
+internal static class ArrayBuilder
+{
+    /// <exception cref="InvalidOperationException"><paramref name="length"/> is more than one array can hold.</exception>
+    public static void ThrowIfTooLong(long length)
+    {
+        if (length > Array.MaxLength)
+        {
+            throw new InvalidOperationException(
+                $"The training data needs more than {Array.MaxLength} stored values, more than one array can hold.");
+        }
+    }
+}
+
 /// <summary>
 /// A growable array that hands over its buffer without a copy when the final length equals the capacity (the usual
-/// case once the row count is known up front).
+/// case once the row count is known up front). The reader uses it for dense rows; sparse rows go through
+/// <see cref="PresizedCsrBuilder"/> instead, since their length is never known up front.
 /// </summary>
 /// <remarks>
 /// Past the initial capacity it grows by appending blocks (at most <see cref="MaxBlockLength"/> elements each) instead
@@ -78,14 +93,7 @@ internal sealed class ArrayBuilder<T>(long capacity)
         return result;
     }
 
-    private void Reserve(int extra)
-    {
-        if ((long)Count + extra > Array.MaxLength)
-        {
-            throw new InvalidOperationException(
-                $"The training data needs more than {Array.MaxLength} stored values, more than one array can hold.");
-        }
-    }
+    private void Reserve(int extra) => ArrayBuilder.ThrowIfTooLong((long)Count + extra);
 
     // Blocks grow with the content up to MaxBlockLength, so small inputs get small blocks and large ones few blocks.
     private void StartBlock()

@@ -109,6 +109,23 @@ public sealed class DataViewReaderTests
         Assert.Equal(rows.SelectMany(r => r.Features), dataset.Features.ToDenseArray());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_kept_row_of_the_wrong_length_throws_and_a_skipped_one_does_not_matter(bool sparse)
+    {
+        var ml = new MLContext(seed: 1);
+        VBuffer<float> Row(float v) => sparse ? new VBuffer<float>(3, 1, [v], [1]) : new VBuffer<float>(3, [v, 0f, 1f]);
+        SparseRow[] skippedShort = [new() { Features = Row(1f) }, new() { Features = new VBuffer<float>(2, [float.NaN, 1f]) }];
+        SparseRow[] keptShort = [new() { Features = Row(1f) }, new() { Features = new VBuffer<float>(2, [2f, 1f]) }];
+
+        var kept = Read(Load(ml, skippedShort, 3), new AdaHessianTrainer.Options());
+        var error = Assert.Throws<InvalidOperationException>(() => Read(Load(ml, keptShort, 3), new AdaHessianTrainer.Options()));
+
+        Assert.Equal((2L, 1L, 1), (kept.RowCount, kept.SkippedCount, kept.KeptCount));
+        Assert.Contains("has 2 elements; the column declares 3", error.Message);
+    }
+
     private static DataViewReader.Result Read(IDataView data, LogisticNeuronTrainerOptions options) =>
         DataViewReader.Read(data, SchemaValidation.Check(data.Schema, options));
 }

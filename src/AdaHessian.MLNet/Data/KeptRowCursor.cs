@@ -1,0 +1,98 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace AdaHessian.MLNet.Data;
+
+/// <summary>
+/// A cursor over the training columns that steps over the rows the trainers skip: a non-finite feature value, or a
+/// weight that is negative or not finite. Every pass of <see cref="DataViewReader"/> goes through it, so the pass
+/// that counts and the pass that fills apply exactly the same rules.
+/// </summary>
+internal sealed class KeptRowCursor : IDisposable
+{
+    private readonly DataViewRowCursor _cursor;
+    private readonly ValueGetter<VBuffer<float>> _getFeatures;
+    private readonly ValueGetter<bool>? _getLabel;
+    private readonly ValueGetter<float>? _getWeight;
+    private readonly int _columnCount;
+    private VBuffer<float> _features;
+    private bool _label;
+    private float _weight = 1f;
+
+    /// <param name="data">The training data.</param>
+    /// <param name="columns">Its checked columns.</param>
+    /// <param name="readLabel">False for a pass that only counts: the label never decides whether a row is kept.</param>
+    public KeptRowCursor(IDataView data, TrainingColumns columns, bool readLabel)
+    {
+        var active = new List<DataViewSchema.Column> { columns.Features };
+        if (readLabel)
+        {
+            active.Add(columns.Label);
+        }
+
+        if (columns.Weight is { } w)
+        {
+            active.Add(w);
+        }
+
+        _columnCount = ((VectorDataViewType)columns.Features.Type).Size;
+        _cursor = data.GetRowCursor(active);
+        _getFeatures = _cursor.GetGetter<VBuffer<float>>(columns.Features);
+        _getLabel = readLabel ? _cursor.GetGetter<bool>(columns.Label) : null;
+        _getWeight = columns.Weight is { } wc ? _cursor.GetGetter<float>(wc) : null;
+    }
+
+    /// <summary>Rows the cursor has returned so far, kept or not.</summary>
+    public long RowCount { get; private set; }
+
+    /// <summary>Rows stepped over so far.</summary>
+    public long SkippedCount { get; private set; }
+
+    /// <summary>The features of the current kept row (valid until the next move).</summary>
+    public ref readonly VBuffer<float> Features => ref _features;
+
+    /// <summary>The label of the current kept row (false when the cursor does not read labels).</summary>
+    public bool Label => _label;
+
+    /// <summary>The weight of the current kept row (1 without a weight column).</summary>
+    public float Weight => _weight;
+
+    /// <summary>Moves to the next kept row; false at the end of the data.</summary>
+    /// <exception cref="InvalidOperationException">A kept row's vector is not of the size the column declares.</exception>
+    public bool MoveNextKept()
+    {
+        while (_cursor.MoveNext())
+        {
+            RowCount++;
+            _getFeatures(ref _features);
+            _getLabel?.Invoke(ref _label);
+            _getWeight?.Invoke(ref _weight);
+            if (_weight >= 0 && float.IsFinite(_weight) && AllFinite(_features.GetValues()))
+            {
+                return _features.Length == _columnCount
+                    ? true
+                    : throw new InvalidOperationException(
+                        $"A feature vector has {_features.Length} elements; the column declares {_columnCount}.");
+            }
+
+            SkippedCount++;
+        }
+
+        return false;
+    }
+
+    public void Dispose() => _cursor.Dispose();
+
+    private static bool AllFinite(ReadOnlySpan<float> values)
+    {
+        foreach (float v in values)
+        {
+            if (!float.IsFinite(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
