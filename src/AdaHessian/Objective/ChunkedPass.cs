@@ -33,7 +33,7 @@ internal sealed class ChunkedPass : IChunkBody
         ReadOnlySpan<double> probes, PassShape shape, int chunkCount, Span<double> gradient, Span<double> products,
         Span<double> diagonal)
     {
-        EnsureBuffers(chunkCount, theta.Length, probes.Length);
+        EnsureBuffers(chunkCount, theta.Length, shape);
         theta.CopyTo(_theta);
         probes.CopyTo(_probes);
         _rows = rows;
@@ -72,9 +72,9 @@ internal sealed class ChunkedPass : IChunkBody
         int end = (int)((long)count * (chunk + 1) / _chunkCount);
         int p = _theta.Length;
         ChunkBuffers b = _chunks[chunk];
-        Span<double> g = _shape.Gradient ? b.Gradient : default;
+        Span<double> g = b.Gradient.AsSpan(0, _shape.Gradient ? p : 0);
         Span<double> hz = b.Products.AsSpan(0, _shape.ProbeCount * p);
-        Span<double> diag = _shape.Diagonal ? b.Diagonal : default;
+        Span<double> diag = b.Diagonal.AsSpan(0, _shape.Diagonal ? p : 0);
         g.Clear();
         hz.Clear();
         diag.Clear();
@@ -82,15 +82,23 @@ internal sealed class ChunkedPass : IChunkBody
             .Run(_rows.Span[start..end]);
     }
 
-    private void EnsureBuffers(int chunkCount, int parameterCount, int productLength)
+    // Buffers grow to what the passes so far needed: a diagonal only once a pass wants one, products per probe count.
+    private void EnsureBuffers(int chunkCount, int parameterCount, PassShape shape)
     {
-        if (_chunks.Length < chunkCount || (_chunks.Length > 0 && _chunks[0].Products.Length < productLength))
+        if (_chunks.Length < chunkCount)
         {
-            _chunks = new ChunkBuffers[Math.Max(chunkCount, _chunks.Length)];
-            for (int c = 0; c < _chunks.Length; c++)
+            int old = _chunks.Length;
+            Array.Resize(ref _chunks, chunkCount);
+            for (int c = old; c < chunkCount; c++)
             {
-                _chunks[c] = new ChunkBuffers(parameterCount, productLength);
+                _chunks[c] = new ChunkBuffers();
             }
+        }
+
+        int productLength = shape.ProbeCount * parameterCount;
+        foreach (ChunkBuffers b in _chunks.AsSpan(0, chunkCount))
+        {
+            b.Ensure(shape.Gradient ? parameterCount : 0, productLength, shape.Diagonal ? parameterCount : 0);
         }
 
         if (_theta.Length != parameterCount)
@@ -104,16 +112,23 @@ internal sealed class ChunkedPass : IChunkBody
         }
     }
 
-    private sealed class ChunkBuffers(int parameterCount, int productLength)
+    private sealed class ChunkBuffers
     {
-        public double[] Gradient { get; } = new double[parameterCount];
+        public double[] Gradient { get; private set; } = [];
 
-        public double[] Products { get; } = new double[productLength];
+        public double[] Products { get; private set; } = [];
 
-        public double[] Diagonal { get; } = new double[parameterCount];
+        public double[] Diagonal { get; private set; } = [];
 
         public double Loss { get; set; }
 
         public double Weight { get; set; }
+
+        public void Ensure(int gradientLength, int productLength, int diagonalLength)
+        {
+            Gradient = Gradient.Length >= gradientLength ? Gradient : new double[gradientLength];
+            Products = Products.Length >= productLength ? Products : new double[productLength];
+            Diagonal = Diagonal.Length >= diagonalLength ? Diagonal : new double[diagonalLength];
+        }
     }
 }

@@ -39,7 +39,7 @@ internal static class PerformanceReport
 
         conditioning ??= [];
         ConditioningReport.Table(md, conditioning);
-        Limits(md, kernels, problems, conditioning);
+        LimitsReport.Render(md, kernels, problems, conditioning);
         Method(md, repeats);
         return md.ToString();
     }
@@ -195,68 +195,6 @@ internal static class PerformanceReport
         Line(md);
     }
 
-    // What holds back the targets that are missed; the numbers come from this run, the causes from the breakdown above.
-    private static void Limits(StringBuilder md, KernelReport? k, List<ProblemResult> problems, IReadOnlyList<ConditioningResult> conditioning)
-    {
-        Line(md, "## What limits the missed targets");
-        Line(md);
-        if (k is not null)
-        {
-            KernelRow? g = k.Find(Layout.Dense, "256", "loss+gradient"), hz = k.Find(Layout.Dense, "256", "loss+gradient+Hz"),
-                gFull = k.Find(Layout.Dense, "Full", "loss+gradient"), sHz = k.Find(Layout.Sparse, "256", "loss+gradient+Hz"),
-                sAda = k.Find(Layout.Sparse, "256", "AdaHessian step"), sUpd = k.Find(Layout.Sparse, "256", "AdaHessian update");
-            var (_, dc) = KernelBenchmarks.DenseShape;
-            var (_, sc, _) = KernelBenchmarks.SparseShape;
-            if (g is not null && hz is not null)
-            {
-                Line(md, $"- **Fused pass.** The Hz pass reads each row once, but per row it does a second dot product (x·z) and a second " +
-                    $"read-modify-write of a d-long double accumulator (Hz next to g). On a cache-resident dense batch that is the cost: " +
-                    $"loss+gradient+Hz / loss+gradient = {hz.MeanNs / g.MeanNs:F2} at d = {dc}. Making it nearly free needs row blocking " +
-                    "(several rows share one pass over the accumulators), which changes the summation order and so every saved study number.");
-            }
-
-            if (sHz is not null && sAda is not null && sUpd is not null)
-            {
-                double estimator = sAda.MeanNs - sHz.MeanNs - sUpd.MeanNs;
-                Line(md, $"- **O(d) work per step.** On sparse mini-batches (d = {sc + 1:N0}, 256 rows ≈ {256 * 10:N0} non-zeros) the step is dominated " +
-                    $"by dense-vector work, not by the data: the optimizer update costs {Time(sUpd.MeanNs)} ({sUpd.MeanNs / (sc + 1):F1} ns per parameter: " +
-                    $"square root and two divisions per element) and the curvature estimator's own loops (Rademacher draw, z ⊙ Hz, |·|, spatial " +
-                    $"averaging, clears) {Time(estimator)}, against {Time(sHz.MeanNs)} for the fused pass.");
-            }
-
-            if (gFull is not null)
-            {
-                double nsPerFloat = gFull.MeanNs / ((double)KernelBenchmarks.DenseShape.Rows * dc) * Environment.ProcessorCount;
-                Line(md, $"- **Dense bandwidth.** loss+gradient streams {gFull.FeatureGBps:F2} GB/s of features, {gFull.FeatureGBps / k.BandwidthAllCoresGBps:P0} " +
-                    $"of the plain sum's {k.BandwidthAllCoresGBps:F2} GB/s: {nsPerFloat:F2} ns per float per core. The pass is compute-bound: each float is " +
-                    "widened to double, multiplied and added with separate instructions (no FMA contraction, so results are bit-identical on every " +
-                    "machine), and each row is traversed twice (the dot product, then the gradient update from L1).");
-            }
-
-            Line(md, "- **Allocations.** Batches of more than 2,048 rows are split into fixed chunks run by Parallel.For, which allocates about " +
-                "2 KB per pass (delegate, options, loop tasks). Smaller batches run as one chunk on one core and allocate nothing; the updates allocate nothing.");
-        }
-
-        Line(md, "- **Peak memory on sparse data.** The non-zero count is known only when the cursor ends, so the trainers collect CSR values " +
-            "and indices in blocks and then copy them into the exact-length arrays FeatureMatrix takes; until a garbage collection the blocks " +
-            "and the copies coexist, which puts the floor of this design near 2× the CSR size. Getting under 1.5× needs FeatureMatrix to accept " +
-            "blocked or over-long arrays. Dense data with a known row count is read straight into its final array (1.0×).");
-        if (!ConditioningReport.Limits(md, problems, conditioning))
-        {
-            Line(md, "- **Fashion-MNIST time-to-optimum.** No AdaHessian or Adam setting of a tuning grid (`--filter tune`) came within 1e-3 " +
-                "of F*; the conditioning analysis that measures why runs with `--filter all`, `e2e` or `conditioning`.");
-        }
-        else
-        {
-            Line(md, "- **Fashion-MNIST tuning.** In a grid (batch 256, 1,024, 4,096, full × η 0.02–1 × Hutchinson and exact diagonal; " +
-                "`--filter tune`, an earlier run) no AdaHessian or Adam setting came within 1e-3 of F* in 150 epochs (best 9e-3): within that grid the " +
-                "miss does not come down to the step size or the batch size.");
-        }
-
-        Line(md, "- **Noise.** The machine is shared (see the load averages); kernel means vary by up to 2× between runs, so read ratios within one run.");
-        Line(md);
-    }
-
     private static void Method(StringBuilder md, int repeats)
     {
         Line(md, "## Method");
@@ -285,15 +223,15 @@ internal static class PerformanceReport
 
     // The smallest .NET object is 24 bytes, so fewer bytes per operation means no allocation by the step itself
     // (BenchmarkDotNet divides the process's few background bytes by the operation count).
-    private const long NoObject = 24;
+    internal const long NoObject = 24;
 
-    private static string Met(bool met) => met ? "yes" : "**no**";
+    internal static string Met(bool met) => met ? "yes" : "**no**";
 
-    private static string Mb(long bytes) => $"{bytes / 1e6:F1} MB";
+    internal static string Mb(long bytes) => $"{bytes / 1e6:F1} MB";
 
-    private static string Bytes(long? bytes) => bytes is null ? "?" : $"{bytes} B";
+    internal static string Bytes(long? bytes) => bytes is null ? "?" : $"{bytes} B";
 
-    private static string Time(double ns) => ns switch
+    internal static string Time(double ns) => ns switch
     {
         >= 1e9 => $"{ns / 1e9:F2} s",
         >= 1e6 => $"{ns / 1e6:F2} ms",
@@ -301,5 +239,5 @@ internal static class PerformanceReport
         _ => $"{ns:F0} ns",
     };
 
-    private static void Line(StringBuilder md, string text = "") => md.Append(text).Append('\n');
+    internal static void Line(StringBuilder md, string text = "") => md.Append(text).Append('\n');
 }
