@@ -1,12 +1,14 @@
-// Tasks: Clean, Build, Test, Study (default), CheckResults, Bench.
+// Tasks: Clean, Build, Test, Study (default), CheckResults, Bench, Profile.
 //   dotnet tool restore && dotnet cake                      build, test, regenerate results/
 //   dotnet cake --target=CheckResults                       regenerate into a temp folder and diff with results/
 //   dotnet cake --target=Bench                              BenchmarkDotNet suite → results/performance.md
+//   dotnet cake --target=Profile [--seconds=3]              perf sampling profile of each kernel case → results/profile.md
 //   --profile=quick|full   --fashion-mnist=<folder>   --configuration=Release|Debug
 
 var target = Argument("target", "Study");
 var configuration = Argument("configuration", "Release");
 var profile = Argument("profile", "full");
+var profileSeconds = Argument("seconds", "3");
 var fashionMnistArgument = Argument("fashion-mnist", EnvironmentVariable("FASHION_MNIST_DIR") ?? "");
 
 const string Solution = "./AdaHessian.MLNet.sln";
@@ -111,6 +113,78 @@ Task("Bench").Does(() =>
         ArgumentCustomization = args => args.Append("--").Append("--fashion-mnist").AppendQuoted(data)
             .Append("--output").AppendQuoted(MakeAbsolute(File("./results/performance.md")).FullPath),
     });
+});
+
+// perf's software clock needs no hardware counters, so it works in a VM too; hardware events often do not.
+void EnsurePerf()
+{
+    bool hasPerf()
+    {
+        try
+        {
+            return StartProcess("perf", new ProcessSettings { Arguments = "--version", RedirectStandardOutput = true, RedirectStandardError = true }) == 0;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    if (!hasPerf() && IsDebianRoot()) AptInstall("linux-perf");
+    if (!hasPerf())
+        throw new Exception("perf is missing: install it (Debian: sudo apt-get install linux-perf; Ubuntu: sudo apt-get install " +
+            "linux-tools-common linux-tools-$(uname -r)) and run --target=Profile again.");
+}
+
+// One `perf record` per kernel case (the workload enables sampling through a FIFO after its warm-up), one `perf report`
+// each, then the benchmark program renders them. Independent of Bench; about two minutes.
+Task("Profile").Does(() =>
+{
+    EnsurePerf();
+    var temp = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "adahessian-profile-" + System.Guid.NewGuid().ToString("N"));
+    var bin = System.IO.Path.Combine(temp, "bin");
+    DotNetBuild(BenchProject, new DotNetBuildSettings { Configuration = "Release", OutputDirectory = bin });
+    var dll = System.IO.Path.Combine(bin, "AdaHessian.Benchmarks.dll");
+    var quick = profile == "quick" ? " --quick" : "";
+    var perfEnv = new Dictionary<string, string> { ["DOTNET_PerfMapEnabled"] = "1", ["DOTNET_EnableWriteXorExecute"] = "0" };
+    StartProcess("dotnet", new ProcessSettings { Arguments = $"\"{dll}\" --filter profile --case list", RedirectStandardOutput = true },
+        out IEnumerable<string> caseList);
+    foreach (var name in caseList.Where(l => l.Length > 0))
+    {
+        string fifo = System.IO.Path.Combine(temp, name + ".fifo"), data = System.IO.Path.Combine(temp, name + ".data");
+        if (StartProcess("mkfifo", new ProcessSettings { Arguments = $"\"{fifo}\"" }) != 0) throw new Exception($"mkfifo {fifo} failed.");
+        int code = StartProcess("perf", new ProcessSettings
+        {
+            Arguments = $"record -q -e cpu-clock -F 999 -D -1 --control \"fifo:{fifo}\" -o \"{data}\" -- dotnet \"{dll}\" " +
+                $"--filter profile --case {name} --seconds {profileSeconds} --perf-control \"{fifo}\"{quick}",
+            EnvironmentVariables = perfEnv,
+            RedirectStandardOutput = true,
+        }, out IEnumerable<string> workload);
+        var lines = workload.ToList();
+        if (code != 0)
+            throw new Exception($"perf record of {name} failed (exit {code}); as a non-root user set kernel.perf_event_paranoid to 1 or lower. " +
+                string.Join(" ", lines));
+        System.IO.File.WriteAllLines(System.IO.Path.Combine(temp, name + ".log"), lines);
+        code = StartProcess("perf", new ProcessSettings
+        {
+            Arguments = $"report -i \"{data}\" --stdio --no-children --sort comm,dso,symbol -n",
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }, out IEnumerable<string> report, out IEnumerable<string> errors);
+        if (code != 0) throw new Exception($"perf report of {name} failed (exit {code}): {string.Join(" ", errors)}");
+        System.IO.File.WriteAllLines(System.IO.Path.Combine(temp, name + ".txt"), report);
+
+        // The runtime's perf maps are only needed until the report is made.
+        var pid = lines.FirstOrDefault(l => l.StartsWith("pid "))?.Substring(4);
+        foreach (var map in pid is null ? new string[0] : new[] { $"/tmp/perf-{pid}.map", $"/tmp/perfinfo-{pid}.map" })
+            if (System.IO.File.Exists(map)) System.IO.File.Delete(map);
+        Information($"{name}: {lines.LastOrDefault()}");
+    }
+
+    var output = MakeAbsolute(File("./results/profile.md")).FullPath;
+    if (StartProcess("dotnet", new ProcessSettings { Arguments = $"\"{dll}\" --filter profile-report --input \"{temp}\" --output \"{output}\"" }) != 0)
+        throw new Exception($"The profile report failed; the perf reports are in {temp}.");
+    System.IO.Directory.Delete(temp, recursive: true);
 });
 
 RunTarget(target);

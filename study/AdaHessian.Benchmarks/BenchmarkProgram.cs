@@ -3,6 +3,7 @@ using System.Globalization;
 using AdaHessian.Benchmarks.Data;
 using AdaHessian.Benchmarks.EndToEnd;
 using AdaHessian.Benchmarks.Kernels;
+using AdaHessian.Benchmarks.Profiling;
 using AdaHessian.Benchmarks.Report;
 using AdaHessian.MLNet;
 using BenchmarkDotNet.Configs;
@@ -19,6 +20,8 @@ namespace AdaHessian.Benchmarks;
 /// <c>--fashion-mnist &lt;dir&gt; --output &lt;file.md&gt; [--quick] [--filter all|kernels|e2e|conditioning] [--repeats N]</c>:
 /// BenchmarkDotNet kernels, then end-to-end time-to-optimum with the Hessian's conditioning at the optimum of each dense
 /// problem, then the Markdown report (written atomically). <c>conditioning</c> runs only the conditioning analysis.
+/// <c>--filter profile</c> runs one kernel case in a loop for a profiler (<see cref="ProfileWorkload"/>);
+/// <c>--filter profile-report --input &lt;dir&gt; --output &lt;file.md&gt;</c> renders perf reports (<see cref="ProfileReport"/>).
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -29,6 +32,18 @@ internal static class BenchmarkProgram
         bool quick = args.Contains("--quick");
         string filter = Option(args, "--filter") ?? "all";
         int repeats = int.Parse(Option(args, "--repeats") ?? (quick ? "1" : "3"), CultureInfo.InvariantCulture);
+        if (filter == "profile")
+        {
+            double seconds = Option(args, "--seconds") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : ProfileWorkload.DefaultSeconds;
+            return ProfileWorkload.Run(Option(args, "--case"), seconds, quick, Option(args, "--perf-control"), Console.Out);
+        }
+
+        if (filter == "profile-report")
+        {
+            return ProfileReport.Write(Option(args, "--input"), Path.GetFullPath(Option(args, "--output") ?? Path.Combine("results", "profile.md")),
+                MachineInfo.Capture(), Console.Out);
+        }
+
         if (fashion is null && filter != "kernels")
         {
             Console.Error.WriteLine("Pass --fashion-mnist <dir> (the folder with the four IDX .gz files) or set FASHION_MNIST_DIR.");
@@ -42,8 +57,7 @@ internal static class BenchmarkProgram
         {
             if (quick)
             {
-                KernelBenchmarks.DenseShape = (8_000, 784);
-                KernelBenchmarks.SparseShape = (200_000, 10_000, 10);
+                KernelBenchmarks.UseQuickShapes();
             }
 
             kernels = RunKernels(quick);

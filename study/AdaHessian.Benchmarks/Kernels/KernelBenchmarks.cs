@@ -32,6 +32,13 @@ public class KernelBenchmarks
 
     private static readonly Dictionary<Layout, BenchData> Cache = [];
 
+    /// <summary>The reduced shapes of <c>--quick</c> runs.</summary>
+    public static void UseQuickShapes()
+    {
+        DenseShape = (8_000, 784);
+        SparseShape = (200_000, 10_000, 10);
+    }
+
     private LogisticObjective _objective = null!;
     private ReadOnlyMemory<int> _batch;
     private double[] _theta = null!;
