@@ -53,17 +53,17 @@ internal ref struct FusedPass
     /// <param name="allowBlocks">False forces the row-by-row kernels (to test that blocks give the same bits).</param>
     public (double Loss, double Weight) Run(ReadOnlySpan<int> rows, bool allowBlocks = true)
     {
-        if (allowBlocks && RowBlockKernels.IsSupported && !_data.Features.IsSparse && _shape.ProbeCount <= 1
-            && _data.FeatureCount > 0)
+        if (_data.Features.IsSparse)
+        {
+            RunRows<SparseRow>(rows);
+        }
+        else if (allowBlocks && RowBlockKernels.IsSupported && _shape.ProbeCount <= 1 && _data.FeatureCount > 0)
         {
             RunInBlocks(rows);
         }
         else
         {
-            foreach (int i in rows)
-            {
-                AddRow(i);
-            }
+            RunRows<DenseRow>(rows);
         }
 
         return (_lossSum, _weightSum);
@@ -95,11 +95,7 @@ internal ref struct FusedPass
 
             if (count < size)
             {
-                foreach (int i in block[..count])
-                {
-                    AddRow(i);
-                }
-
+                RunRows<DenseRow>(block[..count]);
                 return;
             }
 
@@ -140,7 +136,19 @@ internal ref struct FusedPass
         }
     }
 
-    private void AddRow(int i)
+    // One instantiation per layout: the JIT compiles (and profiles) the dense and the sparse row loop separately, so
+    // running one layout never shapes the machine code of the other.
+    private void RunRows<TRow>(scoped ReadOnlySpan<int> rows)
+        where TRow : struct, IRowKernels
+    {
+        foreach (int i in rows)
+        {
+            AddRow<TRow>(i);
+        }
+    }
+
+    private void AddRow<TRow>(int i)
+        where TRow : struct, IRowKernels
     {
         if (Weight(i) == 0)
         {
@@ -151,11 +159,11 @@ internal ref struct FusedPass
         double xw, xz = 0;
         if (_shape.SingleProbe)
         {
-            Dot2(row, _w, _probes[.._w.Length], out xw, out xz);
+            TRow.Dot2(row, _w, _probes[.._w.Length], out xw, out xz);
         }
         else
         {
-            xw = Dot(row, _w);
+            xw = TRow.Dot(row, _w);
         }
 
         AddRowScalars(i, xw, xz, out double cg, out double ch, out double cd);
@@ -166,17 +174,17 @@ internal ref struct FusedPass
 
         if (_shape.SingleProbe)
         {
-            AddScaled2(cg, ch, row, _gradient, _products);
+            TRow.AddScaled2(cg, ch, row, _gradient, _products);
         }
         else
         {
-            AddScaled(cg, row, _gradient);
-            AddProbeProducts(row, cd);
+            TRow.AddScaled(cg, row, _gradient);
+            AddProbeProducts<TRow>(row, cd);
         }
 
         if (_shape.Diagonal)
         {
-            AddScaledSquares(cd, row, _diagonal);
+            TRow.AddScaledSquares(cd, row, _diagonal);
         }
     }
 
@@ -212,17 +220,18 @@ internal ref struct FusedPass
     }
 
     // Several probes (N > 1): one extra dot product and update per probe and row.
-    private void AddProbeProducts(FeatureRow row, double curvature)
+    private void AddProbeProducts<TRow>(FeatureRow row, double curvature)
+        where TRow : struct, IRowKernels
     {
         int d = _data.FeatureCount;
         int p = d + 1;
         for (int s = 0; s < _shape.ProbeCount; s++)
         {
             ReadOnlySpan<double> z = _probes.Slice(s * p, p);
-            double u = Dot(row, z) + z[d];
+            double u = TRow.Dot(row, z) + z[d];
             double ch = curvature * u;
             Span<double> hz = _products.Slice(s * p, p);
-            AddScaled(ch, row, hz);
+            TRow.AddScaled(ch, row, hz);
             hz[d] += ch;
         }
     }
@@ -232,56 +241,53 @@ internal ref struct FusedPass
     private static RowBlockKernels.Rows RowsOf(FeatureMatrix x, ReadOnlySpan<int> rows) => new(
         ref x.DenseRowStart(rows[0]), ref x.DenseRowStart(rows[1]), ref x.DenseRowStart(rows[2]),
         ref x.DenseRowStart(rows[3]), x.ColumnCount);
+}
 
-    private static double Dot(FeatureRow row, ReadOnlySpan<double> w) => row.Indices.IsEmpty
-        ? RowKernels.Dot(row.Values, w)
-        : RowKernels.Dot(row.Values, row.Indices, w);
+/// <summary>The row kernels of one storage layout, as static members so that generic code is compiled per layout.</summary>
+internal interface IRowKernels
+{
+    static abstract double Dot(FeatureRow row, ReadOnlySpan<double> w);
 
-    private static void Dot2(FeatureRow row, ReadOnlySpan<double> w, ReadOnlySpan<double> z, out double xw, out double xz)
-    {
-        if (row.Indices.IsEmpty)
-        {
-            RowKernels.Dot2(row.Values, w, z, out xw, out xz);
-        }
-        else
-        {
-            RowKernels.Dot2(row.Values, row.Indices, w, z, out xw, out xz);
-        }
-    }
+    static abstract void Dot2(FeatureRow row, ReadOnlySpan<double> w, ReadOnlySpan<double> z, out double xw, out double xz);
 
-    private static void AddScaled(double c, FeatureRow row, Span<double> acc)
-    {
-        if (row.Indices.IsEmpty)
-        {
-            RowKernels.AddScaled(c, row.Values, acc);
-        }
-        else
-        {
-            RowKernels.AddScaled(c, row.Values, row.Indices, acc);
-        }
-    }
+    static abstract void AddScaled(double c, FeatureRow row, Span<double> acc);
 
-    private static void AddScaled2(double c1, double c2, FeatureRow row, Span<double> acc1, Span<double> acc2)
-    {
-        if (row.Indices.IsEmpty)
-        {
-            RowKernels.AddScaled2(c1, c2, row.Values, acc1, acc2);
-        }
-        else
-        {
-            RowKernels.AddScaled2(c1, c2, row.Values, row.Indices, acc1, acc2);
-        }
-    }
+    static abstract void AddScaled2(double c1, double c2, FeatureRow row, Span<double> acc1, Span<double> acc2);
 
-    private static void AddScaledSquares(double c, FeatureRow row, Span<double> acc)
-    {
-        if (row.Indices.IsEmpty)
-        {
-            RowKernels.AddScaledSquares(c, row.Values, acc);
-        }
-        else
-        {
-            RowKernels.AddScaledSquares(c, row.Values, row.Indices, acc);
-        }
-    }
+    static abstract void AddScaledSquares(double c, FeatureRow row, Span<double> acc);
+}
+
+/// <summary><see cref="RowKernels"/> on dense rows.</summary>
+internal readonly struct DenseRow : IRowKernels
+{
+    public static double Dot(FeatureRow row, ReadOnlySpan<double> w) => RowKernels.Dot(row.Values, w);
+
+    public static void Dot2(FeatureRow row, ReadOnlySpan<double> w, ReadOnlySpan<double> z, out double xw, out double xz) =>
+        RowKernels.Dot2(row.Values, w, z, out xw, out xz);
+
+    public static void AddScaled(double c, FeatureRow row, Span<double> acc) => RowKernels.AddScaled(c, row.Values, acc);
+
+    public static void AddScaled2(double c1, double c2, FeatureRow row, Span<double> acc1, Span<double> acc2) =>
+        RowKernels.AddScaled2(c1, c2, row.Values, acc1, acc2);
+
+    public static void AddScaledSquares(double c, FeatureRow row, Span<double> acc) =>
+        RowKernels.AddScaledSquares(c, row.Values, acc);
+}
+
+/// <summary><see cref="RowKernels"/> on CSR rows.</summary>
+internal readonly struct SparseRow : IRowKernels
+{
+    public static double Dot(FeatureRow row, ReadOnlySpan<double> w) => RowKernels.Dot(row.Values, row.Indices, w);
+
+    public static void Dot2(FeatureRow row, ReadOnlySpan<double> w, ReadOnlySpan<double> z, out double xw, out double xz) =>
+        RowKernels.Dot2(row.Values, row.Indices, w, z, out xw, out xz);
+
+    public static void AddScaled(double c, FeatureRow row, Span<double> acc) =>
+        RowKernels.AddScaled(c, row.Values, row.Indices, acc);
+
+    public static void AddScaled2(double c1, double c2, FeatureRow row, Span<double> acc1, Span<double> acc2) =>
+        RowKernels.AddScaled2(c1, c2, row.Values, row.Indices, acc1, acc2);
+
+    public static void AddScaledSquares(double c, FeatureRow row, Span<double> acc) =>
+        RowKernels.AddScaledSquares(c, row.Values, row.Indices, acc);
 }
