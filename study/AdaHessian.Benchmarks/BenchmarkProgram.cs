@@ -122,7 +122,7 @@ internal static class BenchmarkProgram
         var job = Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithLaunchCount(1)
-            .WithWarmupCount(quick ? 1 : 3)
+            .WithWarmupCount(quick ? 1 : 8) // long enough for the full-batch cases to reach tier-1 code before measuring
             .WithIterationCount(quick ? 3 : 12)
             .WithIterationTime(TimeInterval.FromMilliseconds(quick ? 100 : 250))
             .WithId("Short");

@@ -9,7 +9,8 @@ namespace AdaHessian.Objective;
 /// AVX-512 kernels over a block of four dense rows of equal length. Each result is bitwise identical to what
 /// <see cref="RowKernels"/> computes row by row: a 512-bit accumulator holds exactly the eight lanes that
 /// <see cref="RowKernels"/> keeps in two 256-bit accumulators, every lane sees the same multiplications and additions in
-/// the same order, and the updates of a shared accumulator element happen in row order. What the block saves is work:
+/// the same order (each a fused multiply-add, as there), and the updates of a shared accumulator element happen in
+/// row order. What the block saves is work:
 /// one load of w (and z) serves four rows, each accumulator element is loaded and stored once per four rows instead of
 /// once per row, float→double widening is one instruction per eight values, and four independent dependency chains
 /// replace one.
@@ -38,20 +39,20 @@ internal static unsafe class RowBlockKernels
         {
             Prefetch(in next, j);
             var wv = Vector512.LoadUnsafe(ref wr, (nuint)j);
-            a0 += Widen(ref x.R0, j) * wv;
-            a1 += Widen(ref x.R1, j) * wv;
-            a2 += Widen(ref x.R2, j) * wv;
-            a3 += Widen(ref x.R3, j) * wv;
+            a0 = Vector512.FusedMultiplyAdd(Widen(ref x.R0, j), wv, a0);
+            a1 = Vector512.FusedMultiplyAdd(Widen(ref x.R1, j), wv, a1);
+            a2 = Vector512.FusedMultiplyAdd(Widen(ref x.R2, j), wv, a2);
+            a3 = Vector512.FusedMultiplyAdd(Widen(ref x.R3, j), wv, a3);
         }
 
         double s0 = Sum(a0), s1 = Sum(a1), s2 = Sum(a2), s3 = Sum(a3);
         for (; j < n; j++)
         {
             double wj = Unsafe.Add(ref wr, j);
-            s0 += Unsafe.Add(ref x.R0, j) * wj;
-            s1 += Unsafe.Add(ref x.R1, j) * wj;
-            s2 += Unsafe.Add(ref x.R2, j) * wj;
-            s3 += Unsafe.Add(ref x.R3, j) * wj;
+            s0 = Math.FusedMultiplyAdd(Unsafe.Add(ref x.R0, j), wj, s0);
+            s1 = Math.FusedMultiplyAdd(Unsafe.Add(ref x.R1, j), wj, s1);
+            s2 = Math.FusedMultiplyAdd(Unsafe.Add(ref x.R2, j), wj, s2);
+            s3 = Math.FusedMultiplyAdd(Unsafe.Add(ref x.R3, j), wj, s3);
         }
 
         xw[0] = s0;
@@ -79,14 +80,14 @@ internal static unsafe class RowBlockKernels
             var x1 = Widen(ref x.R1, j);
             var x2 = Widen(ref x.R2, j);
             var x3 = Widen(ref x.R3, j);
-            a0 += x0 * wv;
-            b0 += x0 * zv;
-            a1 += x1 * wv;
-            b1 += x1 * zv;
-            a2 += x2 * wv;
-            b2 += x2 * zv;
-            a3 += x3 * wv;
-            b3 += x3 * zv;
+            a0 = Vector512.FusedMultiplyAdd(x0, wv, a0);
+            b0 = Vector512.FusedMultiplyAdd(x0, zv, b0);
+            a1 = Vector512.FusedMultiplyAdd(x1, wv, a1);
+            b1 = Vector512.FusedMultiplyAdd(x1, zv, b1);
+            a2 = Vector512.FusedMultiplyAdd(x2, wv, a2);
+            b2 = Vector512.FusedMultiplyAdd(x2, zv, b2);
+            a3 = Vector512.FusedMultiplyAdd(x3, wv, a3);
+            b3 = Vector512.FusedMultiplyAdd(x3, zv, b3);
         }
 
         double s0 = Sum(a0), s1 = Sum(a1), s2 = Sum(a2), s3 = Sum(a3);
@@ -96,14 +97,14 @@ internal static unsafe class RowBlockKernels
             double wj = Unsafe.Add(ref wr, j), zj = Unsafe.Add(ref zr, j);
             double x0 = Unsafe.Add(ref x.R0, j), x1 = Unsafe.Add(ref x.R1, j);
             double x2 = Unsafe.Add(ref x.R2, j), x3 = Unsafe.Add(ref x.R3, j);
-            s0 += x0 * wj;
-            t0 += x0 * zj;
-            s1 += x1 * wj;
-            t1 += x1 * zj;
-            s2 += x2 * wj;
-            t2 += x2 * zj;
-            s3 += x3 * wj;
-            t3 += x3 * zj;
+            s0 = Math.FusedMultiplyAdd(x0, wj, s0);
+            t0 = Math.FusedMultiplyAdd(x0, zj, t0);
+            s1 = Math.FusedMultiplyAdd(x1, wj, s1);
+            t1 = Math.FusedMultiplyAdd(x1, zj, t1);
+            s2 = Math.FusedMultiplyAdd(x2, wj, s2);
+            t2 = Math.FusedMultiplyAdd(x2, zj, t2);
+            s3 = Math.FusedMultiplyAdd(x3, wj, s3);
+            t3 = Math.FusedMultiplyAdd(x3, zj, t3);
         }
 
         xw[0] = s0;
@@ -129,20 +130,20 @@ internal static unsafe class RowBlockKernels
         for (; j <= n - 8; j += 8)
         {
             var a = Vector512.LoadUnsafe(ref ar, (nuint)j);
-            a += c0 * Widen(ref x.R0, j);
-            a += c1 * Widen(ref x.R1, j);
-            a += c2 * Widen(ref x.R2, j);
-            a += c3 * Widen(ref x.R3, j);
+            a = Vector512.FusedMultiplyAdd(c0, Widen(ref x.R0, j), a);
+            a = Vector512.FusedMultiplyAdd(c1, Widen(ref x.R1, j), a);
+            a = Vector512.FusedMultiplyAdd(c2, Widen(ref x.R2, j), a);
+            a = Vector512.FusedMultiplyAdd(c3, Widen(ref x.R3, j), a);
             a.StoreUnsafe(ref ar, (nuint)j);
         }
 
         for (; j < n; j++)
         {
             ref double aj = ref Unsafe.Add(ref ar, j);
-            aj += c[0] * Unsafe.Add(ref x.R0, j);
-            aj += c[1] * Unsafe.Add(ref x.R1, j);
-            aj += c[2] * Unsafe.Add(ref x.R2, j);
-            aj += c[3] * Unsafe.Add(ref x.R3, j);
+            aj = Math.FusedMultiplyAdd(c[0], Unsafe.Add(ref x.R0, j), aj);
+            aj = Math.FusedMultiplyAdd(c[1], Unsafe.Add(ref x.R1, j), aj);
+            aj = Math.FusedMultiplyAdd(c[2], Unsafe.Add(ref x.R2, j), aj);
+            aj = Math.FusedMultiplyAdd(c[3], Unsafe.Add(ref x.R3, j), aj);
         }
     }
 
@@ -163,17 +164,17 @@ internal static unsafe class RowBlockKernels
             var a = Vector512.LoadUnsafe(ref ar, (nuint)j);
             var b = Vector512.LoadUnsafe(ref br, (nuint)j);
             var x0 = Widen(ref x.R0, j);
-            a += p0 * x0;
-            b += q0 * x0;
+            a = Vector512.FusedMultiplyAdd(p0, x0, a);
+            b = Vector512.FusedMultiplyAdd(q0, x0, b);
             var x1 = Widen(ref x.R1, j);
-            a += p1 * x1;
-            b += q1 * x1;
+            a = Vector512.FusedMultiplyAdd(p1, x1, a);
+            b = Vector512.FusedMultiplyAdd(q1, x1, b);
             var x2 = Widen(ref x.R2, j);
-            a += p2 * x2;
-            b += q2 * x2;
+            a = Vector512.FusedMultiplyAdd(p2, x2, a);
+            b = Vector512.FusedMultiplyAdd(q2, x2, b);
             var x3 = Widen(ref x.R3, j);
-            a += p3 * x3;
-            b += q3 * x3;
+            a = Vector512.FusedMultiplyAdd(p3, x3, a);
+            b = Vector512.FusedMultiplyAdd(q3, x3, b);
             a.StoreUnsafe(ref ar, (nuint)j);
             b.StoreUnsafe(ref br, (nuint)j);
         }
@@ -184,14 +185,14 @@ internal static unsafe class RowBlockKernels
             ref double bj = ref Unsafe.Add(ref br, j);
             double x0 = Unsafe.Add(ref x.R0, j), x1 = Unsafe.Add(ref x.R1, j);
             double x2 = Unsafe.Add(ref x.R2, j), x3 = Unsafe.Add(ref x.R3, j);
-            aj += c1[0] * x0;
-            bj += c2[0] * x0;
-            aj += c1[1] * x1;
-            bj += c2[1] * x1;
-            aj += c1[2] * x2;
-            bj += c2[2] * x2;
-            aj += c1[3] * x3;
-            bj += c2[3] * x3;
+            aj = Math.FusedMultiplyAdd(c1[0], x0, aj);
+            bj = Math.FusedMultiplyAdd(c2[0], x0, bj);
+            aj = Math.FusedMultiplyAdd(c1[1], x1, aj);
+            bj = Math.FusedMultiplyAdd(c2[1], x1, bj);
+            aj = Math.FusedMultiplyAdd(c1[2], x2, aj);
+            bj = Math.FusedMultiplyAdd(c2[2], x2, bj);
+            aj = Math.FusedMultiplyAdd(c1[3], x3, aj);
+            bj = Math.FusedMultiplyAdd(c2[3], x3, bj);
         }
     }
 
@@ -209,13 +210,13 @@ internal static unsafe class RowBlockKernels
         {
             var a = Vector512.LoadUnsafe(ref ar, (nuint)j);
             var x0 = Widen(ref x.R0, j);
-            a += c0 * (x0 * x0);
+            a = Vector512.FusedMultiplyAdd(c0, x0 * x0, a);
             var x1 = Widen(ref x.R1, j);
-            a += c1 * (x1 * x1);
+            a = Vector512.FusedMultiplyAdd(c1, x1 * x1, a);
             var x2 = Widen(ref x.R2, j);
-            a += c2 * (x2 * x2);
+            a = Vector512.FusedMultiplyAdd(c2, x2 * x2, a);
             var x3 = Widen(ref x.R3, j);
-            a += c3 * (x3 * x3);
+            a = Vector512.FusedMultiplyAdd(c3, x3 * x3, a);
             a.StoreUnsafe(ref ar, (nuint)j);
         }
 
@@ -224,10 +225,10 @@ internal static unsafe class RowBlockKernels
             ref double aj = ref Unsafe.Add(ref ar, j);
             double x0 = Unsafe.Add(ref x.R0, j), x1 = Unsafe.Add(ref x.R1, j);
             double x2 = Unsafe.Add(ref x.R2, j), x3 = Unsafe.Add(ref x.R3, j);
-            aj += c[0] * (x0 * x0);
-            aj += c[1] * (x1 * x1);
-            aj += c[2] * (x2 * x2);
-            aj += c[3] * (x3 * x3);
+            aj = Math.FusedMultiplyAdd(c[0], x0 * x0, aj);
+            aj = Math.FusedMultiplyAdd(c[1], x1 * x1, aj);
+            aj = Math.FusedMultiplyAdd(c[2], x2 * x2, aj);
+            aj = Math.FusedMultiplyAdd(c[3], x3 * x3, aj);
         }
     }
 

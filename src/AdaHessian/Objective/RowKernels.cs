@@ -8,6 +8,8 @@ namespace AdaHessian.Objective;
 /// Span kernels over one float feature row and double parameter vectors. Reductions use explicit 256-bit lanes
 /// combined in a fixed order, so the bits of every result are the same whether the CPU runs them as AVX-512, AVX2
 /// or in software. (TensorPrimitives.Dot picks its accumulation order from the hardware's vector width.)
+/// Every multiply-add is fused (one rounding): FusedMultiplyAdd is exact-by-definition on every path — an FMA
+/// instruction where the CPU has one, a correctly rounded software fma otherwise — and it halves the arithmetic.
 /// </summary>
 internal static class RowKernels
 {
@@ -23,14 +25,14 @@ internal static class RowKernels
         for (; j <= n - 8; j += 8)
         {
             (Vector256<double> lo, Vector256<double> hi) = Vector256.Widen(Vector256.LoadUnsafe(ref xr, (nuint)j));
-            acc0 += lo * Vector256.LoadUnsafe(ref wr, (nuint)j);
-            acc1 += hi * Vector256.LoadUnsafe(ref wr, (nuint)(j + 4));
+            acc0 = Vector256.FusedMultiplyAdd(lo, Vector256.LoadUnsafe(ref wr, (nuint)j), acc0);
+            acc1 = Vector256.FusedMultiplyAdd(hi, Vector256.LoadUnsafe(ref wr, (nuint)(j + 4)), acc1);
         }
 
         double sum = HorizontalSum(acc0 + acc1);
         for (; j < n; j++)
         {
-            sum += Unsafe.Add(ref xr, j) * Unsafe.Add(ref wr, j);
+            sum = Math.FusedMultiplyAdd(Unsafe.Add(ref xr, j), Unsafe.Add(ref wr, j), sum);
         }
 
         return sum;
@@ -51,10 +53,10 @@ internal static class RowKernels
         for (; j <= n - 8; j += 8)
         {
             (Vector256<double> lo, Vector256<double> hi) = Vector256.Widen(Vector256.LoadUnsafe(ref xr, (nuint)j));
-            w0 += lo * Vector256.LoadUnsafe(ref wr, (nuint)j);
-            w1 += hi * Vector256.LoadUnsafe(ref wr, (nuint)(j + 4));
-            z0 += lo * Vector256.LoadUnsafe(ref zr, (nuint)j);
-            z1 += hi * Vector256.LoadUnsafe(ref zr, (nuint)(j + 4));
+            w0 = Vector256.FusedMultiplyAdd(lo, Vector256.LoadUnsafe(ref wr, (nuint)j), w0);
+            w1 = Vector256.FusedMultiplyAdd(hi, Vector256.LoadUnsafe(ref wr, (nuint)(j + 4)), w1);
+            z0 = Vector256.FusedMultiplyAdd(lo, Vector256.LoadUnsafe(ref zr, (nuint)j), z0);
+            z1 = Vector256.FusedMultiplyAdd(hi, Vector256.LoadUnsafe(ref zr, (nuint)(j + 4)), z1);
         }
 
         xw = HorizontalSum(w0 + w1);
@@ -62,8 +64,8 @@ internal static class RowKernels
         for (; j < n; j++)
         {
             double xj = Unsafe.Add(ref xr, j);
-            xw += xj * Unsafe.Add(ref wr, j);
-            xz += xj * Unsafe.Add(ref zr, j);
+            xw = Math.FusedMultiplyAdd(xj, Unsafe.Add(ref wr, j), xw);
+            xz = Math.FusedMultiplyAdd(xj, Unsafe.Add(ref zr, j), xz);
         }
     }
 
@@ -78,13 +80,13 @@ internal static class RowKernels
         for (; j <= n - 8; j += 8)
         {
             (Vector256<double> lo, Vector256<double> hi) = Vector256.Widen(Vector256.LoadUnsafe(ref xr, (nuint)j));
-            (Vector256.LoadUnsafe(ref ar, (nuint)j) + cv * lo).StoreUnsafe(ref ar, (nuint)j);
-            (Vector256.LoadUnsafe(ref ar, (nuint)(j + 4)) + cv * hi).StoreUnsafe(ref ar, (nuint)(j + 4));
+            Vector256.FusedMultiplyAdd(cv, lo, Vector256.LoadUnsafe(ref ar, (nuint)j)).StoreUnsafe(ref ar, (nuint)j);
+            Vector256.FusedMultiplyAdd(cv, hi, Vector256.LoadUnsafe(ref ar, (nuint)(j + 4))).StoreUnsafe(ref ar, (nuint)(j + 4));
         }
 
         for (; j < n; j++)
         {
-            Unsafe.Add(ref ar, j) += c * Unsafe.Add(ref xr, j);
+            Unsafe.Add(ref ar, j) = Math.FusedMultiplyAdd(c, Unsafe.Add(ref xr, j), Unsafe.Add(ref ar, j));
         }
     }
 
@@ -101,17 +103,17 @@ internal static class RowKernels
         for (; j <= n - 8; j += 8)
         {
             (Vector256<double> lo, Vector256<double> hi) = Vector256.Widen(Vector256.LoadUnsafe(ref xr, (nuint)j));
-            (Vector256.LoadUnsafe(ref ar, (nuint)j) + c1v * lo).StoreUnsafe(ref ar, (nuint)j);
-            (Vector256.LoadUnsafe(ref ar, (nuint)(j + 4)) + c1v * hi).StoreUnsafe(ref ar, (nuint)(j + 4));
-            (Vector256.LoadUnsafe(ref br, (nuint)j) + c2v * lo).StoreUnsafe(ref br, (nuint)j);
-            (Vector256.LoadUnsafe(ref br, (nuint)(j + 4)) + c2v * hi).StoreUnsafe(ref br, (nuint)(j + 4));
+            Vector256.FusedMultiplyAdd(c1v, lo, Vector256.LoadUnsafe(ref ar, (nuint)j)).StoreUnsafe(ref ar, (nuint)j);
+            Vector256.FusedMultiplyAdd(c1v, hi, Vector256.LoadUnsafe(ref ar, (nuint)(j + 4))).StoreUnsafe(ref ar, (nuint)(j + 4));
+            Vector256.FusedMultiplyAdd(c2v, lo, Vector256.LoadUnsafe(ref br, (nuint)j)).StoreUnsafe(ref br, (nuint)j);
+            Vector256.FusedMultiplyAdd(c2v, hi, Vector256.LoadUnsafe(ref br, (nuint)(j + 4))).StoreUnsafe(ref br, (nuint)(j + 4));
         }
 
         for (; j < n; j++)
         {
             double xj = Unsafe.Add(ref xr, j);
-            Unsafe.Add(ref ar, j) += c1 * xj;
-            Unsafe.Add(ref br, j) += c2 * xj;
+            Unsafe.Add(ref ar, j) = Math.FusedMultiplyAdd(c1, xj, Unsafe.Add(ref ar, j));
+            Unsafe.Add(ref br, j) = Math.FusedMultiplyAdd(c2, xj, Unsafe.Add(ref br, j));
         }
     }
 
@@ -126,14 +128,14 @@ internal static class RowKernels
         for (; j <= n - 8; j += 8)
         {
             (Vector256<double> lo, Vector256<double> hi) = Vector256.Widen(Vector256.LoadUnsafe(ref xr, (nuint)j));
-            (Vector256.LoadUnsafe(ref ar, (nuint)j) + cv * (lo * lo)).StoreUnsafe(ref ar, (nuint)j);
-            (Vector256.LoadUnsafe(ref ar, (nuint)(j + 4)) + cv * (hi * hi)).StoreUnsafe(ref ar, (nuint)(j + 4));
+            Vector256.FusedMultiplyAdd(cv, lo * lo, Vector256.LoadUnsafe(ref ar, (nuint)j)).StoreUnsafe(ref ar, (nuint)j);
+            Vector256.FusedMultiplyAdd(cv, hi * hi, Vector256.LoadUnsafe(ref ar, (nuint)(j + 4))).StoreUnsafe(ref ar, (nuint)(j + 4));
         }
 
         for (; j < n; j++)
         {
             double xj = Unsafe.Add(ref xr, j);
-            Unsafe.Add(ref ar, j) += c * (xj * xj);
+            Unsafe.Add(ref ar, j) = Math.FusedMultiplyAdd(c, xj * xj, Unsafe.Add(ref ar, j));
         }
     }
 
@@ -143,7 +145,7 @@ internal static class RowKernels
         double sum = 0;
         for (int k = 0; k < values.Length; k++)
         {
-            sum += values[k] * w[indices[k]];
+            sum = Math.FusedMultiplyAdd(values[k], w[indices[k]], sum);
         }
 
         return sum;
@@ -159,8 +161,8 @@ internal static class RowKernels
         {
             double v = values[k];
             int j = indices[k];
-            xw += v * w[j];
-            xz += v * z[j];
+            xw = Math.FusedMultiplyAdd(v, w[j], xw);
+            xz = Math.FusedMultiplyAdd(v, z[j], xz);
         }
     }
 
@@ -169,7 +171,8 @@ internal static class RowKernels
     {
         for (int k = 0; k < values.Length; k++)
         {
-            acc[indices[k]] += c * values[k];
+            ref double a = ref acc[indices[k]];
+            a = Math.FusedMultiplyAdd(c, values[k], a);
         }
     }
 
@@ -181,8 +184,8 @@ internal static class RowKernels
         {
             double v = values[k];
             int j = indices[k];
-            acc1[j] += c1 * v;
-            acc2[j] += c2 * v;
+            acc1[j] = Math.FusedMultiplyAdd(c1, v, acc1[j]);
+            acc2[j] = Math.FusedMultiplyAdd(c2, v, acc2[j]);
         }
     }
 
@@ -192,7 +195,8 @@ internal static class RowKernels
         for (int k = 0; k < values.Length; k++)
         {
             double v = values[k];
-            acc[indices[k]] += c * (v * v);
+            ref double a = ref acc[indices[k]];
+            a = Math.FusedMultiplyAdd(c, v * v, a);
         }
     }
 
@@ -208,15 +212,15 @@ internal static class RowKernels
         {
             var lo = Vector256.LoadUnsafe(ref vr, (nuint)j);
             var hi = Vector256.LoadUnsafe(ref vr, (nuint)(j + 4));
-            acc0 += lo * lo;
-            acc1 += hi * hi;
+            acc0 = Vector256.FusedMultiplyAdd(lo, lo, acc0);
+            acc1 = Vector256.FusedMultiplyAdd(hi, hi, acc1);
         }
 
         double sum = HorizontalSum(acc0 + acc1);
         for (; j < n; j++)
         {
             double vj = Unsafe.Add(ref vr, j);
-            sum += vj * vj;
+            sum = Math.FusedMultiplyAdd(vj, vj, sum);
         }
 
         return sum;
