@@ -8,8 +8,10 @@ namespace AdaHessian.Objective;
 /// Span kernels over one float feature row and double parameter vectors. Reductions use explicit 256-bit lanes
 /// combined in a fixed order, so the bits of every result are the same whether the CPU runs them as AVX-512, AVX2
 /// or in software. (TensorPrimitives.Dot picks its accumulation order from the hardware's vector width.)
-/// Every multiply-add is fused (one rounding): FusedMultiplyAdd is exact-by-definition on every path — an FMA
-/// instruction where the CPU has one, a correctly rounded software fma otherwise — and it halves the arithmetic.
+/// The dense kernels fuse every multiply-add (one rounding, so the same bits from an FMA instruction or a correctly
+/// rounded software fma) and halve their arithmetic. The sparse kernels keep a separate multiply and add: a sparse
+/// row's dot product is a short chain of dependent additions, where the longer latency of a fused multiply-add costs
+/// more than the instruction it saves (measured).
 /// </summary>
 internal static class RowKernels
 {
@@ -140,30 +142,54 @@ internal static class RowKernels
     }
 
     /// <summary>Σₖ vₖ·w[iₖ] over a sparse row.</summary>
+    /// <remarks>
+    /// Even and odd positions go to two sums added at the end: a sparse row's dot product is a chain of dependent
+    /// additions, and two chains halve its latency (sparse rows are short, so that latency is most of their cost).
+    /// </remarks>
     public static double Dot(ReadOnlySpan<float> values, ReadOnlySpan<int> indices, ReadOnlySpan<double> w)
     {
-        double sum = 0;
-        for (int k = 0; k < values.Length; k++)
+        double even = 0, odd = 0;
+        int k = 0;
+        for (; k + 1 < values.Length; k += 2)
         {
-            sum = Math.FusedMultiplyAdd(values[k], w[indices[k]], sum);
+            even += values[k] * w[indices[k]];
+            odd += values[k + 1] * w[indices[k + 1]];
         }
 
-        return sum;
+        if (k < values.Length)
+        {
+            even += values[k] * w[indices[k]];
+        }
+
+        return even + odd;
     }
 
-    /// <summary>Both x·w and x·z over a sparse row.</summary>
+    /// <summary>Both x·w and x·z over a sparse row, each in two chains like <see cref="Dot(ReadOnlySpan{float}, ReadOnlySpan{int}, ReadOnlySpan{double})"/>.</summary>
     public static void Dot2(ReadOnlySpan<float> values, ReadOnlySpan<int> indices, ReadOnlySpan<double> w,
         ReadOnlySpan<double> z, out double xw, out double xz)
     {
-        xw = 0;
-        xz = 0;
-        for (int k = 0; k < values.Length; k++)
+        double w0 = 0, w1 = 0, z0 = 0, z1 = 0;
+        int k = 0;
+        for (; k + 1 < values.Length; k += 2)
+        {
+            double v0 = values[k], v1 = values[k + 1];
+            int j0 = indices[k], j1 = indices[k + 1];
+            w0 += v0 * w[j0];
+            z0 += v0 * z[j0];
+            w1 += v1 * w[j1];
+            z1 += v1 * z[j1];
+        }
+
+        if (k < values.Length)
         {
             double v = values[k];
             int j = indices[k];
-            xw = Math.FusedMultiplyAdd(v, w[j], xw);
-            xz = Math.FusedMultiplyAdd(v, z[j], xz);
+            w0 += v * w[j];
+            z0 += v * z[j];
         }
+
+        xw = w0 + w1;
+        xz = z0 + z1;
     }
 
     /// <summary>acc[iₖ] += c·vₖ over a sparse row.</summary>
@@ -171,8 +197,7 @@ internal static class RowKernels
     {
         for (int k = 0; k < values.Length; k++)
         {
-            ref double a = ref acc[indices[k]];
-            a = Math.FusedMultiplyAdd(c, values[k], a);
+            acc[indices[k]] += c * values[k];
         }
     }
 
@@ -184,8 +209,8 @@ internal static class RowKernels
         {
             double v = values[k];
             int j = indices[k];
-            acc1[j] = Math.FusedMultiplyAdd(c1, v, acc1[j]);
-            acc2[j] = Math.FusedMultiplyAdd(c2, v, acc2[j]);
+            acc1[j] += c1 * v;
+            acc2[j] += c2 * v;
         }
     }
 
@@ -195,8 +220,7 @@ internal static class RowKernels
         for (int k = 0; k < values.Length; k++)
         {
             double v = values[k];
-            ref double a = ref acc[indices[k]];
-            a = Math.FusedMultiplyAdd(c, v * v, a);
+            acc[indices[k]] += c * (v * v);
         }
     }
 

@@ -54,4 +54,22 @@ public class RowKernelsTests
             Assert.Equal(target[j] * 0.37 + 1.9, shifted[j]);
         }
     }
+
+    [Fact]
+    public void Sparse_dot_products_add_even_and_odd_positions_in_two_chains()
+    {
+        // Sequentially ((1e16 + 1) − 1e16) + 1 = 1 in double; the even chain gives 1e16 − 1e16 = 0, the odd one 1 + 1 = 2.
+        float[] values = [1e16f, 1, -1e16f, 1, 3];
+        int[] indices = [0, 1, 2, 3, 4];
+        double[] w = [1, 1, 1, 1, 0];
+        double[] z = [1, 2, 1, 2, 0];
+
+        double xw = RowKernels.Dot(values, indices, w);
+        RowKernels.Dot2(values, indices, w, z, out double xw2, out double xz2);
+
+        double even = (double)1e16f - 1e16f + 3 * 0.0;
+        Assert.Equal(even + 2, xw);
+        Assert.Equal(xw, xw2);
+        Assert.Equal(even + 4, xz2);
+    }
 }
