@@ -132,7 +132,7 @@ internal static class BenchmarkProgram
             .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "adahessian-benchmarks"))
             .WithOptions(ConfigOptions.DisableLogFile);
         var summaries = BenchmarkRunner.Run([typeof(MemoryBandwidthBenchmark), typeof(KernelBenchmarks)], config);
-        return KernelReport.From(summaries);
+        return KernelReport.From(summaries) with { SteadyState = SteadyStateAllocations.Measure() };
     }
 
     private static ConditioningResult Analyze(Problem problem, double[] optimum)

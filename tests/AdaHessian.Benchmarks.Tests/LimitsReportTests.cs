@@ -49,6 +49,6 @@ public class LimitsReportTests
         Assert.DoesNotContain("Dense bandwidth", met);
         Assert.DoesNotContain("**Allocations.**", met);
         Assert.Contains("loss+gradient streams 4.90 GB/s of features, 49 % of the plain sum's 10.00 GB/s", missed);
-        Assert.Contains("**Allocations.** Adam step (Dense/Full) 24 B per operation", missed);
+        Assert.Contains("**Allocations.** Adam step (Dense/Full) 24 B per step", missed);
     }
 }

@@ -68,6 +68,31 @@ public class PerformanceReportTests
     }
 
     [Fact]
+    public void SteadyStateAllocationsDecideTheStepTargetAndBenchmarkWindowRowsBecomeInformation()
+    {
+        var rows = new List<KernelRow>
+        {
+            new(Layout.Dense, "Full", "Adam step", 1.0e6, 10, 500, 1, 5),
+            new(Layout.Dense, "Full", "AdaHessian step", 1.2e6, 10, 0, 1, 5),
+        };
+        var steady = new List<AllocationRow>
+        {
+            new(Layout.Dense, "Full", "Adam step", 100, 0, 0.4),
+            new(Layout.Dense, "Full", "AdaHessian step", 100, 0, 24),
+        };
+        string md = PerformanceReport.Render(Machine, new KernelReport(rows, 4.0, 10.0) { SteadyState = steady }, [], quick: false, repeats: 3);
+        string[] lines = Lines(md);
+
+        Assert.EndsWith("| Dense/Full: 500 B | — |", Row(lines, "| Allocations per Adam step, BenchmarkDotNet window (process-wide) |"));
+        // 0.4 B per call in the process is background noise (< one 24-byte object); 24 B is one object per call.
+        Assert.EndsWith("| Dense/Full (100 calls): 0 B caller, 0.4 B process | yes |",
+            Row(lines, "| Zero allocations per step in steady state: Adam step"));
+        Assert.EndsWith("| Dense/Full (100 calls): 0 B caller, 24 B process | **no** |",
+            Row(lines, "| Zero allocations per step in steady state: AdaHessian step"));
+        Assert.Contains("**Allocations.** AdaHessian step (Dense/Full) 0 B on the caller, 24 B in the process per step", md);
+    }
+
+    [Fact]
     public void TimeToOptimumTargetDependsOnLayoutReachAndPeakMemory()
     {
         // Dense: 10 × 2 floats = 80 bytes. Sparse: 3 values + 3 indices + 5 row starts = 44 bytes.

@@ -10,6 +10,9 @@ internal sealed record KernelRow(Layout Layout, string Batch, string Name, doubl
 /// <summary>The kernel results of one BenchmarkDotNet run.</summary>
 internal sealed record KernelReport(List<KernelRow> Rows, double BandwidthOneThreadGBps, double BandwidthAllCoresGBps)
 {
+    /// <summary>Allocation per step once warm (<see cref="SteadyStateAllocations"/>); empty when not measured.</summary>
+    public List<AllocationRow> SteadyState { get; init; } = [];
+
     public static KernelReport From(Summary[] summaries)
     {
         double oneThread = double.NaN, allCores = double.NaN;
