@@ -10,9 +10,9 @@ namespace AdaHessian.Objective;
 /// </summary>
 /// <remarks>
 /// Gradient, Hessian-vector products and the exact Hessian diagonal are analytic and come out of one fused pass
-/// that reads each row once. Parameters and accumulators are double: the pass is bound by reading the float
-/// features, so double accumulation costs no measurable time, while float sums over tens of thousands of rows lose
-/// about three significant digits — enough to stall convergence tests at 1e-6 relative accuracy.
+/// that reads each row once (<see cref="FusedPass"/>). Parameters and accumulators are double: float sums over tens
+/// of thousands of rows lose about three significant digits — enough to stall convergence tests at 1e-6 relative
+/// accuracy.
 /// Rows are reduced in fixed chunks (a count that depends only on the rows' stored values) combined in a fixed order, so
 /// results are bitwise identical for any <see cref="NumberOfThreads"/>. An instance reuses its buffers and must not
 /// be evaluated from two threads at once.
