@@ -116,12 +116,15 @@ public sealed class FeatureMatrix
         return new FeatureRow(_values.AsSpan(start, length), _columnIndices.AsSpan(start, length));
     }
 
-    /// <summary>Number of stored values in the given rows (rows × columns when dense).</summary>
-    public long StoredValueCountOf(ReadOnlySpan<int> rows)
+    /// <summary>
+    /// Number of stored values in the given rows (rows × columns when dense), counted only up to
+    /// <paramref name="atMost"/>: callers that need to know whether a batch is large stop paying once it is.
+    /// </summary>
+    internal long StoredValueCountOf(ReadOnlySpan<int> rows, long atMost = long.MaxValue)
     {
         if (_rowStarts is null)
         {
-            return (long)rows.Length * ColumnCount;
+            return Math.Min((long)rows.Length * ColumnCount, atMost);
         }
 
         long count = 0;
@@ -133,6 +136,10 @@ public sealed class FeatureMatrix
             }
 
             count += _rowStarts[row + 1] - _rowStarts[row];
+            if (count >= atMost)
+            {
+                return atMost;
+            }
         }
 
         return count;

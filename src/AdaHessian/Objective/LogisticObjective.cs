@@ -145,7 +145,7 @@ public sealed class LogisticObjective
     // Depends only on the rows (their count and stored values), never on the thread count, so neither do the sums.
     internal int ChunkCount(ReadOnlySpan<int> rows)
     {
-        long values = Data.Features.StoredValueCountOf(rows);
+        long values = Data.Features.StoredValueCountOf(rows, atMost: (long)MaxChunks * MinValuesPerChunk);
         return (int)Math.Clamp(Math.Min(values / MinValuesPerChunk, rows.Length), 1, MaxChunks);
     }
 

@@ -58,12 +58,7 @@ internal static class ProfileReport
             "`--filter profile --case <case>` for every case, `perf report --stdio --no-children --sort comm,dso,symbol -n` of each, then " +
             "`--filter profile-report`. Do not edit by hand.");
         Line(md);
-        Line(md, "| | |");
-        Line(md, "|---|---|");
-        Line(md, $"| Machine | {machine.Cpu}, {machine.Cores} cores, {machine.MemoryBytes / (1L << 30)} GiB |");
-        Line(md, $"| OS / runtime | {machine.Os} / {machine.Runtime} |");
-        Line(md, $"| Vector width | {machine.VectorWidth} |");
-        Line(md, $"| Date | {machine.Date} |");
+        machine.AppendTableHead(md);
         Line(md, $"| Load average (1, 5, 15 min) | {machine.LoadBefore} when the report was written |");
         Line(md);
         Line(md, "Each case runs one `KernelBenchmarks` method (same data and set-up as performance.md) in a loop after a " +

@@ -18,6 +18,16 @@ internal sealed record MachineInfo(
     double TotalSeconds,
     long MemoryBytes)
 {
+    /// <summary>The head of a report's machine table: header, CPU, OS/runtime, vector width, date.</summary>
+    public void AppendTableHead(System.Text.StringBuilder md)
+    {
+        md.Append("| | |\n|---|---|\n");
+        md.Append($"| Machine | {Cpu}, {Cores} cores, {MemoryBytes / (1L << 30)} GiB |\n");
+        md.Append($"| OS / runtime | {Os} / {Runtime} |\n");
+        md.Append($"| Vector width | {VectorWidth} |\n");
+        md.Append($"| Date | {Date} |\n");
+    }
+
     public static MachineInfo Capture() => new(
         CpuName(),
         Environment.ProcessorCount,

@@ -63,4 +63,18 @@ public class FeatureMatrixTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => FeatureMatrix.Sparse(rows, columns, starts, indices, values));
         Assert.True(paramName == e.ParamName, $"{why}: ParamName {e.ParamName}");
     }
+
+    [Fact]
+    public void Stored_value_count_of_rows_sums_their_lengths_and_stops_at_the_cap()
+    {
+        // Row lengths 2, 0, 3.
+        var sparse = FeatureMatrix.Sparse(3, 4, [0, 2, 2, 5], [0, 3, 0, 1, 2], [1f, 2f, 3f, 4f, 5f]);
+        var dense = FeatureMatrix.Dense(3, 4, new float[12]);
+
+        Assert.Equal(7, sparse.StoredValueCountOf([2, 0, 1, 0]));
+        Assert.Equal(4, sparse.StoredValueCountOf([2, 0, 1, 0], atMost: 4));
+        Assert.Equal(12, dense.StoredValueCountOf([2, 0, 1]));
+        Assert.Equal(5, dense.StoredValueCountOf([2, 0, 1], atMost: 5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => sparse.StoredValueCountOf([1, 3]));
+    }
 }
