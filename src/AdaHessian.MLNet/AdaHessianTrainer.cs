@@ -61,18 +61,6 @@ public sealed class AdaHessianTrainer : LogisticNeuronTrainerBase<AdaHessianTrai
     {
     }
 
-    private protected override IOptimizer CreateOptimizer(Options options) => new AdaHessianOptimizer(new AdaHessianOptions
-    {
-        LearningRate = options.LearningRate,
-        Beta1 = options.Beta1,
-        Beta2 = options.Beta2,
-        Epsilon = options.Epsilon,
-        HessianPower = options.HessianPower,
-        WeightDecay = options.WeightDecay,
-        Curvature = new CurvatureOptions(options.Curvature, options.HutchinsonSamples, options.SpatialAverageBlockSize,
-            options.HessianUpdateInterval),
-    });
-
     /// <summary>The default of every <see cref="Options"/> field, as used by the fields and the catalog methods.</summary>
     /// <remarks>
     /// The schedule (30 epochs of mini-batches of 256) and the learning rate were chosen on two Fashion-MNIST pairs
@@ -81,7 +69,7 @@ public sealed class AdaHessianTrainer : LogisticNeuronTrainerBase<AdaHessianTrai
     /// pair, 3% lower on the other) in about twice its time, stable over seeds. Larger learning rates or batches of
     /// 128 made the last epoch noisy; fewer epochs or larger batches left the objective further from its minimum.
     /// </remarks>
-    public static class Defaults
+    internal static class Defaults
     {
         /// <summary>"Label".</summary>
         public const string LabelColumnName = SharedDefaults.LabelColumnName;
@@ -163,14 +151,26 @@ public sealed class AdaHessianTrainer : LogisticNeuronTrainerBase<AdaHessianTrai
         public int HessianUpdateInterval = Defaults.HessianUpdateInterval;
 
         /// <inheritdoc />
-        public override void Validate()
+        private protected override Optimizer CreateOptimizerCore() => Optimizer.AdaHessian(new AdaHessianOptions
         {
-            base.Validate();
-            OptionRules.InZeroOne(HessianPower, nameof(HessianPower), includeOne: true);
-            OptionRules.Defined(Curvature, nameof(Curvature));
-            OptionRules.AtLeastOne(HutchinsonSamples, nameof(HutchinsonSamples));
-            OptionRules.AtLeastOne(SpatialAverageBlockSize, nameof(SpatialAverageBlockSize));
-            OptionRules.AtLeastOne(HessianUpdateInterval, nameof(HessianUpdateInterval));
+            LearningRate = LearningRate,
+            Beta1 = Beta1,
+            Beta2 = Beta2,
+            Epsilon = Epsilon,
+            HessianPower = HessianPower,
+            WeightDecay = WeightDecay,
+        });
+
+        /// <inheritdoc />
+        private protected override string DescribeMethod(Optimizer optimizer) => Curvature == CurvatureKind.ExactDiagonal
+            ? $"AdaHessian exact (k={HessianPower:0.##})"
+            : optimizer.Name;
+
+        /// <inheritdoc />
+        private protected override CurvatureOptions CreateCurvatureCore()
+        {
+            OptionChecks.Defined(Curvature, nameof(Curvature));
+            return new CurvatureOptions(Curvature, HutchinsonSamples, SpatialAverageBlockSize, HessianUpdateInterval);
         }
     }
 }

@@ -50,15 +50,6 @@ public sealed class AdamTrainer : LogisticNeuronTrainerBase<AdamTrainer.Options>
     {
     }
 
-    private protected override IOptimizer CreateOptimizer(Options options) => new AdamOptimizer(new AdamOptions
-    {
-        LearningRate = options.LearningRate,
-        Beta1 = options.Beta1,
-        Beta2 = options.Beta2,
-        Epsilon = options.Epsilon,
-        WeightDecay = options.WeightDecay,
-    });
-
     /// <summary>The default of every <see cref="Options"/> field, as used by the fields and the catalog methods.</summary>
     /// <remarks>
     /// The schedule is <see cref="AdaHessianTrainer"/>'s, so the two differ only in the optimizer. The learning rate
@@ -66,7 +57,7 @@ public sealed class AdamTrainer : LogisticNeuronTrainerBase<AdamTrainer.Options>
     /// the same training objective as AdaHessian's defaults; 0.001 (PyTorch's default) is further from the minimum
     /// after 40 epochs than 0.005 after 30, and 0.01 or more gave worse, noisier last epochs.
     /// </remarks>
-    public static class Defaults
+    internal static class Defaults
     {
         /// <summary>"Label".</summary>
         public const string LabelColumnName = SharedDefaults.LabelColumnName;
@@ -116,5 +107,15 @@ public sealed class AdamTrainer : LogisticNeuronTrainerBase<AdamTrainer.Options>
             : base(Defaults.LearningRate, Defaults.Epsilon)
         {
         }
+
+        /// <inheritdoc />
+        private protected override Optimizer CreateOptimizerCore() => Optimizer.Adam(new AdamOptions
+        {
+            LearningRate = LearningRate,
+            Beta1 = Beta1,
+            Beta2 = Beta2,
+            Epsilon = Epsilon,
+            WeightDecay = WeightDecay,
+        });
     }
 }

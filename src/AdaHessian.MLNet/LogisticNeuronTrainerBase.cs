@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using AdaHessian.MLNet.Data;
 using AdaHessian.MLNet.Interop;
-using AdaHessian.Objective;
-using AdaHessian.Optimizers;
 using AdaHessian.Training;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
@@ -73,25 +71,14 @@ public abstract class LogisticNeuronTrainerBase<TOptions>
             : $"{_name} has no usable training rows: the total example weight of the {data.KeptCount} usable rows is 0.");
 
         int seed = options.Seed ?? MlNetBridge.GetSeed(_env) ?? host.Rand.Next();
-        var objective = new LogisticObjective(dataset, options.Loss, options.L2Regularization, options.NumberOfThreads);
-        var optimizer = CreateOptimizer(options);
-        var schedule = new TrainingOptions
-        {
-            Epochs = options.NumberOfEpochs,
-            BatchSize = options.BatchSize,
-            Shuffle = options.Shuffle,
-            Seed = seed,
-            Tolerance = options.OptimizationTolerance,
-            History = HistoryGranularity.None,
-            RecordParameters = false,
-        };
+        var plan = TrainingPlan.For(options, seed);
         ch.Info(MessageSensitivity.None,
             "{0}: {1} on {2} rows × {3} features ({4}), {5} loss, L2 {6}, {7} epochs, batch {8}, seed {9}.",
-            _name, optimizer.Name, dataset.RowCount, dataset.FeatureCount, dataset.Features.IsSparse ? "sparse" : "dense",
+            _name, plan.Method, dataset.RowCount, dataset.FeatureCount, dataset.Features.IsSparse ? "sparse" : "dense",
             options.Loss, options.L2Regularization, options.NumberOfEpochs, options.BatchSize?.ToString() ?? "full", seed);
 
         var clock = Stopwatch.StartNew();
-        var result = TrainingLoop.Run(objective, optimizer, schedule, default, new ChannelProgress(ch));
+        var result = plan.Run(dataset, new ChannelProgress(ch, options.Observer));
         ch.Info(MessageSensitivity.None, "{0} finished after {1} epochs ({2} steps) in {3:0.###} s: objective {4:G6}{5}.",
             _name, result.Epochs, result.Steps, clock.Elapsed.TotalSeconds, result.Objective,
             result.Converged ? ", converged within the tolerance" : "");
@@ -128,9 +115,6 @@ public abstract class LogisticNeuronTrainerBase<TOptions>
 
         return new SchemaShape(columns.Values);
     }
-
-    /// <summary>The optimizer this trainer steps with.</summary>
-    private protected abstract IOptimizer CreateOptimizer(TOptions options);
 
     private BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> CreateTransformer(
         TrainingResult result, DataViewSchema schema, string featureColumn)

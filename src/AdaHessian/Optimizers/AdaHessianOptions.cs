@@ -1,8 +1,9 @@
-using AdaHessian.Curvature;
-
 namespace AdaHessian.Optimizers;
 
-/// <summary>AdaHessian settings; the defaults are those of the official implementation (amirgholami/adahessian).</summary>
+/// <summary>
+/// AdaHessian settings; the defaults are those of the official implementation (amirgholami/adahessian) and of
+/// AdaHessianTrainer. Where the curvature D comes from is set on <see cref="Training.TrainingOptions.Curvature"/>.
+/// </summary>
 public sealed record AdaHessianOptions
 {
     /// <summary>η &gt; 0. Default 0.15.</summary>
@@ -23,9 +24,6 @@ public sealed record AdaHessianOptions
     /// <summary>Decoupled weight decay λ_wd ≥ 0; weights only. Default 0.</summary>
     public double WeightDecay { get; init; }
 
-    /// <summary>How D is estimated, averaged and refreshed. Default: Hutchinson, N = 1, b = 1, T_h = 1.</summary>
-    public CurvatureOptions Curvature { get; init; } = new();
-
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first option that breaks its rule.</summary>
     public void Validate()
     {
@@ -35,7 +33,5 @@ public sealed record AdaHessianOptions
         OptionChecks.Positive(Epsilon, nameof(Epsilon));
         OptionChecks.InUnitInterval(HessianPower, nameof(HessianPower), includeOne: true);
         OptionChecks.NonNegative(WeightDecay, nameof(WeightDecay));
-        ArgumentNullException.ThrowIfNull(Curvature, nameof(Curvature));
-        Curvature.Validate();
     }
 }

@@ -1,10 +1,10 @@
 namespace AdaHessian.Optimizers;
 
-/// <summary>Adam / AdamW settings; the defaults are PyTorch's.</summary>
+/// <summary>Adam / AdamW settings; the defaults are AdamTrainer's (β and ε PyTorch's, η measured, see AdamTrainer).</summary>
 public sealed record AdamOptions
 {
-    /// <summary>η &gt; 0. Default 1e-3.</summary>
-    public double LearningRate { get; init; } = 1e-3;
+    /// <summary>η &gt; 0. Default 0.005.</summary>
+    public double LearningRate { get; init; } = 0.005;
 
     /// <summary>β₁ in [0, 1): first-moment decay. Default 0.9.</summary>
     public double Beta1 { get; init; } = 0.9;
