@@ -46,6 +46,7 @@ public abstract class LogisticNeuronTrainerBase<TOptions>
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A training column is missing or has the wrong type.</exception>
     /// <exception cref="InvalidOperationException">No row is usable (none, all skipped, or total weight 0).</exception>
+    /// <exception cref="OperationCanceledException">The environment's execution was cancelled; checked before every step.</exception>
     /// <exception cref="TrainingDivergedException">
     /// The objective or a parameter became NaN or infinite, or a parameter ended beyond the range of Single.
     /// </exception>
@@ -55,9 +56,11 @@ public abstract class LogisticNeuronTrainerBase<TOptions>
         var options = TrainerOptions;
         var columns = SchemaValidation.Check(input.Schema, options);
         var host = _env.Register(_name);
+        using var cancellation = new HostCancellation(host);
         using var ch = host.Start("Training");
 
         var data = DataViewReader.Read(input, columns);
+        cancellation.ThrowIfCancelled();
         if (data.SkippedCount > 0)
         {
             ch.Warning(MessageSensitivity.None,
@@ -78,7 +81,7 @@ public abstract class LogisticNeuronTrainerBase<TOptions>
             options.Loss, options.L2Regularization, options.NumberOfEpochs, options.BatchSize?.ToString() ?? "full", seed);
 
         var clock = Stopwatch.StartNew();
-        var result = plan.Run(dataset, new ChannelProgress(ch, options.Observer));
+        var result = plan.Run(dataset, new ChannelProgress(ch, options.Observer), cancellation.Token);
         ch.Info(MessageSensitivity.None, "{0} finished after {1} epochs ({2} steps) in {3:0.###} s: objective {4:G6}{5}.",
             _name, result.Epochs, result.Steps, clock.Elapsed.TotalSeconds, result.Objective,
             result.Converged ? ", converged within the tolerance" : "");
