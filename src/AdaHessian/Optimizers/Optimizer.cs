@@ -43,7 +43,7 @@ public sealed class Optimizer
     /// <summary>The links, first to last.</summary>
     public IReadOnlyList<IUpdateTransform> Links => _links;
 
-    /// <summary>Adam (AdamW when <see cref="AdamOptions.WeightDecay"/> &gt; 0): moments of g, decay, −η.</summary>
+    /// <summary>Adam (AdamW when <see cref="MomentOptions.WeightDecay"/> &gt; 0): moments of g, decay, −η.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option breaks its rule; the exception names it.</exception>
     public static Optimizer Adam(AdamOptions? options = null)
     {

@@ -40,12 +40,12 @@ internal sealed record RealDataTrainer(
         new("adahessian", "AdaHessian",
             (ml, _, epochs, observer) => ml.BinaryClassification.Trainers.AdaHessian(AdaHessianOptions(epochs, observer)),
             (_, epochs) => $"AdaHessianTrainer defaults (η = {F(AdaHessianTrainer.Defaults.LearningRate)}, batch " +
-                $"{AdaHessianTrainer.Defaults.BatchSize}, Hutchinson with {AdaHessianTrainer.Defaults.HutchinsonSamples} probe), " +
+                $"{SharedDefaults.BatchSize}, Hutchinson with {AdaHessianTrainer.Defaults.HutchinsonSamples} probe), " +
                 $"L2 = {F(L2)}, {epochs} epochs",
             IsOptimizer: true),
         new("adam", "Adam",
             (ml, _, epochs, observer) => ml.BinaryClassification.Trainers.Adam(AdamOptions(epochs, observer)),
-            (_, epochs) => $"AdamTrainer defaults (η = {F(AdamTrainer.Defaults.LearningRate)}, batch {AdamTrainer.Defaults.BatchSize}), " +
+            (_, epochs) => $"AdamTrainer defaults (η = {F(AdamTrainer.Defaults.LearningRate)}, batch {SharedDefaults.BatchSize}), " +
                 $"L2 = {F(L2)}, {epochs} epochs",
             IsOptimizer: true),
         new("lbfgs", "L-BFGS",
