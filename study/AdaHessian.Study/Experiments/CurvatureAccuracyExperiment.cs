@@ -91,6 +91,7 @@ internal sealed class CurvatureAccuracyExperiment : IExperiment
         {
             NumberOfEpochs = TrainingEpochs, BatchSize = null, Curvature = new CurvatureOptions(CurvatureKind.ExactDiagonal),
             History = HistoryGranularity.None, RecordParameters = false,
+            Divergence = DivergenceCheck.NonFinite,
         };
         return TrainingLoop.Run(objective, optimizer, options, cancellationToken: cancellation).Parameters;
     }
