@@ -15,7 +15,7 @@ public static class AdaHessianCatalog
     /// <param name="featureColumnName">The feature column: a known-size vector of Single.</param>
     /// <param name="exampleWeightColumnName">The example weight column (Single), or null for none.</param>
     /// <param name="numberOfEpochs">Passes over the data.</param>
-    /// <param name="learningRate">η, the step size.</param>
+    /// <param name="learningRate">η, the first step's size; null chooses it from the data.</param>
     /// <param name="l2Regularization">λ, ML.NET's L2 regularization (bias not regularized).</param>
     /// <exception cref="ArgumentOutOfRangeException">A value breaks its rule; the exception names it.</exception>
     public static AdaHessianTrainer AdaHessian(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
@@ -23,7 +23,7 @@ public static class AdaHessianCatalog
         string featureColumnName = SharedDefaults.FeatureColumnName,
         string? exampleWeightColumnName = null,
         int numberOfEpochs = SharedDefaults.NumberOfEpochs,
-        float learningRate = AdaHessianTrainer.Defaults.LearningRate,
+        float? learningRate = null,
         float l2Regularization = SharedDefaults.L2Regularization) =>
         catalog.AdaHessian(Configure(new AdaHessianTrainer.Options(), labelColumnName, featureColumnName, exampleWeightColumnName,
             numberOfEpochs, learningRate, l2Regularization));
@@ -46,7 +46,7 @@ public static class AdaHessianCatalog
     /// <param name="featureColumnName">The feature column: a known-size vector of Single.</param>
     /// <param name="exampleWeightColumnName">The example weight column (Single), or null for none.</param>
     /// <param name="numberOfEpochs">Passes over the data.</param>
-    /// <param name="learningRate">η, the step size.</param>
+    /// <param name="learningRate">η, the first step's size; null chooses it from the data.</param>
     /// <param name="l2Regularization">λ, ML.NET's L2 regularization (bias not regularized).</param>
     /// <exception cref="ArgumentOutOfRangeException">A value breaks its rule; the exception names it.</exception>
     public static AdamTrainer Adam(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
@@ -54,7 +54,7 @@ public static class AdaHessianCatalog
         string featureColumnName = SharedDefaults.FeatureColumnName,
         string? exampleWeightColumnName = null,
         int numberOfEpochs = SharedDefaults.NumberOfEpochs,
-        float learningRate = AdamTrainer.Defaults.LearningRate,
+        float? learningRate = null,
         float l2Regularization = SharedDefaults.L2Regularization) =>
         catalog.Adam(Configure(new AdamTrainer.Options(), labelColumnName, featureColumnName, exampleWeightColumnName,
             numberOfEpochs, learningRate, l2Regularization));
@@ -72,7 +72,7 @@ public static class AdaHessianCatalog
     }
 
     private static TOptions Configure<TOptions>(TOptions options, string labelColumnName, string featureColumnName,
-        string? exampleWeightColumnName, int numberOfEpochs, float learningRate, float l2Regularization)
+        string? exampleWeightColumnName, int numberOfEpochs, float? learningRate, float l2Regularization)
         where TOptions : LogisticNeuronTrainerOptions
     {
         options.LabelColumnName = labelColumnName;

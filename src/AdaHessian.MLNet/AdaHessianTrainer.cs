@@ -66,16 +66,22 @@ public sealed class AdaHessianTrainer : LogisticNeuronTrainerBase<AdaHessianTrai
     /// <see cref="SharedDefaults"/>. The core's settings have the same defaults (a test checks it).
     /// </summary>
     /// <remarks>
-    /// The schedule (30 epochs of mini-batches of 256) and the learning rate were chosen on two Fashion-MNIST pairs
-    /// (T-shirt/top vs Shirt, Pullover vs Coat; 12,000 min-max normalized images each) against
-    /// LbfgsLogisticRegression with the same L2: with them AdaHessian reaches LBFGS's test log-loss (within 1% on one
-    /// pair, 3% lower on the other) in about twice its time, stable over seeds. Larger learning rates or batches of
-    /// 128 made the last epoch noisy; fewer epochs or larger batches left the objective further from its minimum.
+    /// Chosen on 26 public and synthetic data sets (1 to 400,000 rows, 5 to 100,000 features, dense and wide sparse,
+    /// raw and badly scaled) against the exact optimum: the exact diagonal instead of Hutchinson's estimate (whose
+    /// error grows with the off-diagonal Hessian and freezes or explodes single coordinates on one-hot and wide data),
+    /// centred features, η from the curvature at the start, a cosine decay and a step budget that fits the data.
+    /// The official update is <see cref="Options.Official"/>.
     /// </remarks>
     internal static class Defaults
     {
-        /// <summary>η = 0.15, the official AdaHessian default, kept after measuring 0.05–0.6 (see the remarks).</summary>
-        public const float LearningRate = 0.15f;
+        /// <summary>η = 0.15, the official AdaHessian default (of <see cref="Options.Official"/>).</summary>
+        public const float OfficialLearningRate = 0.15f;
+
+        /// <summary>Full batches: η = min(1, 10/λ̂); momentum tolerates η·λ̂ up to 2(1 + β₁)/(1 − β₁) = 38 there.</summary>
+        public const double FullBatchStability = 10;
+
+        /// <summary>Mini-batches: η = min(1, 1/λ̂), a tenth of the full-batch step, for the gradient noise.</summary>
+        public const double MiniBatchStability = 1;
 
         /// <summary>ε, the official AdaHessian default.</summary>
         public const float Epsilon = 1e-4f;
@@ -83,8 +89,8 @@ public sealed class AdaHessianTrainer : LogisticNeuronTrainerBase<AdaHessianTrai
         /// <summary>k = 1, the official default.</summary>
         public const float HessianPower = 1f;
 
-        /// <summary>Hutchinson's estimate, as in the paper.</summary>
-        public const CurvatureKind Curvature = CurvatureKind.Hutchinson;
+        /// <summary>The exact diagonal: a logistic neuron's Hessian diagonal is analytic, so nothing needs sampling.</summary>
+        public const CurvatureKind Curvature = CurvatureKind.ExactDiagonal;
 
         /// <summary>One Rademacher probe per estimate.</summary>
         public const int HutchinsonSamples = 1;
@@ -101,14 +107,33 @@ public sealed class AdaHessianTrainer : LogisticNeuronTrainerBase<AdaHessianTrai
     {
         /// <summary>Creates the options with their defaults.</summary>
         public Options()
-            : base(Defaults.LearningRate, Defaults.Epsilon)
+            : base(Defaults.Epsilon)
         {
         }
+
+        /// <summary>
+        /// The official AdaHessian (amirgholami/adahessian) at its defaults: Hutchinson's estimate with one probe,
+        /// η = 0.15 constant, 30 epochs of 256-row batches, uncentred features, no tolerance. For comparisons; the
+        /// defaults of <see cref="Options()"/> are more robust.
+        /// </summary>
+        public static Options Official() => new()
+        {
+            Curvature = CurvatureKind.Hutchinson,
+            LearningRate = Defaults.OfficialLearningRate,
+            LearningRateDecay = LearningRateDecay.None,
+            BatchSize = 256,
+            MinimumNumberOfSteps = 0,
+            CenterFeatures = false,
+            OptimizationTolerance = 0,
+        };
 
         /// <summary>k in [0, 1]: the step divides by (√v̂)ᵏ + ε; 0 gives momentum SGD. Default 1.</summary>
         public float HessianPower = Defaults.HessianPower;
 
-        /// <summary>How the Hessian diagonal D is obtained. Default <see cref="CurvatureKind.Hutchinson"/>.</summary>
+        /// <summary>
+        /// How the Hessian diagonal D is obtained. Default <see cref="CurvatureKind.ExactDiagonal"/>; Hutchinson's
+        /// estimate is the paper's.
+        /// </summary>
         public CurvatureKind Curvature = Defaults.Curvature;
 
         /// <summary>Rademacher probes averaged per Hutchinson estimate, ≥ 1. Default 1.</summary>
@@ -121,15 +146,32 @@ public sealed class AdaHessianTrainer : LogisticNeuronTrainerBase<AdaHessianTrai
         public int HessianUpdateInterval = Defaults.HessianUpdateInterval;
 
         /// <inheritdoc />
-        private protected override Optimizer CreateOptimizerCore() => Optimizer.AdaHessian(new AdaHessianOptions
+        private protected override Optimizer CreateOptimizerCore(double learningRate, ILearningRateSchedule schedule) =>
+            Optimizer.AdaHessian(new AdaHessianOptions
+            {
+                LearningRate = learningRate,
+                Beta1 = Beta1,
+                Beta2 = Beta2,
+                Epsilon = Epsilon,
+                HessianPower = HessianPower,
+                WeightDecay = WeightDecay,
+            }, schedule);
+
+        /// <inheritdoc />
+        /// <remarks>
+        /// A per-coordinate Newton step η·g/D moves the logit about λ̂ times too far, λ̂ the largest eigenvalue of
+        /// D^(−½)HD^(−½) (≈ 2 on dense data, ≈ the non-zeros per row on binary sparse data, 221 on Fashion-MNIST), so
+        /// η = min(1, c/λ̂), from 20 power iterations on up to 4,096 evenly spaced rows at the start.
+        /// </remarks>
+        private protected override (double Rate, string How) AutomaticLearningRateCore(IObjective objective,
+            ReadOnlySpan<double> start, bool fullBatch, int seed)
         {
-            LearningRate = LearningRate,
-            Beta1 = Beta1,
-            Beta2 = Beta2,
-            Epsilon = Epsilon,
-            HessianPower = HessianPower,
-            WeightDecay = WeightDecay,
-        });
+            int[] rows = PreconditionedSpectrum.Sample(objective.AllRows.Length, 4096);
+            double eigenvalue = PreconditionedSpectrum.LargestEigenvalue(objective, rows, start, iterations: 20, seed);
+            double c = fullBatch ? Defaults.FullBatchStability : Defaults.MiniBatchStability;
+            double rate = eigenvalue > c ? c / eigenvalue : 1;
+            return (rate, $"automatic: min(1, {c:G2}/λ̂), λ̂ = {eigenvalue:G4}");
+        }
 
         /// <inheritdoc />
         private protected override string DescribeMethod(Optimizer optimizer) => Curvature == CurvatureKind.ExactDiagonal

@@ -120,22 +120,27 @@ public abstract class LogisticNeuronTrainerBase<TOptions>
         double[] start = InitialParameters(initialModel, dataset.FeatureCount);
         int seed = options.Seed ?? MlNetBridge.GetSeed(_env) ?? host.Rand.Next();
         var plan = TrainingPlan.For(options, seed);
-        ch.Info(MessageSensitivity.None,
-            "{0}: {1} on {2} rows × {3} features ({4}), {5} loss, L2 {6}, {7} epochs, batch {8}, seed {9}{10}{11}.",
-            _name, plan.Method, dataset.RowCount, dataset.FeatureCount, dataset.Features.IsSparse ? "sparse" : "dense",
-            options.Loss, options.L2Regularization, options.NumberOfEpochs, options.BatchSize?.ToString() ?? "full", seed,
-            validation is null ? "" : $", validation on {validation.RowCount} rows (early stopping after {options.EarlyStoppingRound} epochs without improvement)",
-            initialModel is null ? "" : ", warm start from the given model");
-
         var clock = Stopwatch.StartNew();
-        var result = plan.Run(dataset, new ChannelProgress(ch, options.Observer), cancellation.Token, start, validation);
+        double learningRate = double.NaN;
+        var result = plan.Run(dataset, new ChannelProgress(ch, options.Observer), cancellation.Token, start, validation,
+            mayModifyData: true, resolved: resolved =>
+            {
+                learningRate = resolved.LearningRate;
+                ch.Info(MessageSensitivity.None,
+                    "{0}: {1} on {2} rows × {3} features ({4}), {5} loss, L2 {6}, seed {7}{8}{9}{10}.",
+                    _name, resolved.Description, dataset.RowCount, dataset.FeatureCount, dataset.Features.IsSparse ? "sparse" : "dense",
+                    options.Loss, options.L2Regularization, seed,
+                    resolved.Centred ? ", centred features" : "",
+                    validation is null ? "" : $", validation on {validation.RowCount} rows (early stopping after {options.EarlyStoppingRound} epochs without improvement)",
+                    initialModel is null ? "" : ", warm start from the given model");
+            });
         ch.Info(MessageSensitivity.None, "{0} finished after {1} epochs ({2} steps) in {3:0.###} s: objective {4:G6}{5}{6}.",
             _name, result.Epochs, result.Steps, clock.Elapsed.TotalSeconds, result.Objective,
             result.Converged ? ", converged within the tolerance" : "",
             validation is null ? "" : $", validation loss {result.ValidationObjective:G6} at epoch {result.SelectedEpoch}" +
                 (result.StoppedEarly ? " (stopped early)" : ""));
 
-        return CreateTransformer(result, input.Schema, options.FeatureColumnName);
+        return CreateTransformer(result, learningRate, input.Schema, options.FeatureColumnName);
     }
 
     private LogisticDataset ReadRows(IDataView view, TrainingColumns columns, IChannel ch, string what)
@@ -201,7 +206,7 @@ public abstract class LogisticNeuronTrainerBase<TOptions>
     }
 
     private BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> CreateTransformer(
-        TrainingResult result, DataViewSchema schema, string featureColumn)
+        TrainingResult result, double learningRate, DataViewSchema schema, string featureColumn)
     {
         var weights = new float[result.Weights.Length];
         for (int j = 0; j < weights.Length; j++)
@@ -213,7 +218,7 @@ public abstract class LogisticNeuronTrainerBase<TOptions>
         {
             throw new TrainingDivergedException(
                 $"Training ended with a parameter beyond the range of Single, which ML.NET's linear model stores. " +
-                $"Try a smaller learning rate (currently {TrainerOptions.LearningRate:G6}).", result.Epochs, result.Steps);
+                $"Try a smaller learning rate (currently {learningRate:G6}).", result.Epochs, result.Steps);
         }
 
         var linear = MlNetBridge.CreateLinearModel(_env, new VBuffer<float>(weights.Length, weights), (float)result.Bias);

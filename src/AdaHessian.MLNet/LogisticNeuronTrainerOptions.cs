@@ -13,9 +13,8 @@ namespace AdaHessian.MLNet;
 /// </summary>
 public abstract class LogisticNeuronTrainerOptions
 {
-    private protected LogisticNeuronTrainerOptions(float learningRate, float epsilon)
+    private protected LogisticNeuronTrainerOptions(float epsilon)
     {
-        LearningRate = learningRate;
         Epsilon = epsilon;
     }
 
@@ -31,18 +30,38 @@ public abstract class LogisticNeuronTrainerOptions
     public string? ExampleWeightColumnName;
 
     /// <summary>
-    /// Passes over the training data, ≥ 1. Training may stop earlier, see <see cref="OptimizationTolerance"/>.
-    /// Default 30.
+    /// Passes over the training data, ≥ 1, or more when <see cref="MinimumNumberOfSteps"/> asks for it. Training may
+    /// stop earlier, see <see cref="OptimizationTolerance"/>. Default 30.
     /// </summary>
     public int NumberOfEpochs = SharedDefaults.NumberOfEpochs;
 
     /// <summary>
-    /// Rows per optimizer step, ≥ 1; null (or a value ≥ the row count) uses all rows every step. Default 256.
+    /// Train at least this many optimizer steps, ≥ 0: small data sets get the steps 30 epochs would not give them
+    /// (a full batch is one step). Default 2,000.
     /// </summary>
-    public int? BatchSize = SharedDefaults.BatchSize;
+    public int MinimumNumberOfSteps = SharedDefaults.MinimumNumberOfSteps;
 
-    /// <summary>η &gt; 0, the step size. Default 0.15 for AdaHessian, 0.005 for Adam.</summary>
-    public float LearningRate;
+    /// <summary>
+    /// Rows per optimizer step, ≥ 1 (a value ≥ the row count uses all rows every step). Default null: chosen from the
+    /// data — all rows up to 4,096 rows, else max(256, ⌈(features + 1) / stored values per row⌉), so that a step of
+    /// wide sparse data reads at least as much as it updates.
+    /// </summary>
+    public int? BatchSize;
+
+    /// <summary>
+    /// η &gt; 0, the first step's size (then decayed, see <see cref="LearningRateDecay"/>). Default null: chosen from the
+    /// data — for AdaHessian from the curvature at the start, for Adam 0.1 on full batches and 0.05 on mini-batches.
+    /// </summary>
+    public float? LearningRate;
+
+    /// <summary>How η falls over the run: to 0 by a cosine (default), linearly, or not at all.</summary>
+    public LearningRateDecay LearningRateDecay = SharedDefaults.LearningRateDecay;
+
+    /// <summary>
+    /// Train on centred dense features (x − mean, the bias absorbing the shift; the model is the same function of x).
+    /// A diagonal preconditioner sees a far better conditioned problem. Sparse features are never centred. Default true.
+    /// </summary>
+    public bool CenterFeatures = SharedDefaults.CenterFeatures;
 
     /// <summary>β₁ in [0, 1): decay of the gradient moving average (momentum). Default 0.9.</summary>
     public float Beta1 = SharedDefaults.Beta1;
@@ -78,8 +97,8 @@ public abstract class LogisticNeuronTrainerOptions
     public bool Shuffle = SharedDefaults.Shuffle;
 
     /// <summary>
-    /// Stop when an epoch changes the objective by at most this fraction of its value; 0 runs every epoch.
-    /// Default 0.
+    /// Stop when an epoch changes the objective by at most this fraction of its value (on full batches: the mean of 10
+    /// steps against the previous 10); 0 runs every epoch. Default 1e-6.
     /// </summary>
     public float OptimizationTolerance = SharedDefaults.OptimizationTolerance;
 
@@ -111,8 +130,12 @@ public abstract class LogisticNeuronTrainerOptions
         TrainingPlan.For(this, seed: 0);
     }
 
-    /// <summary>The optimizer chain these options describe; the core validates its settings.</summary>
-    private protected abstract Optimizer CreateOptimizerCore();
+    /// <summary>The optimizer chain these options describe, stepping by <paramref name="schedule"/>; the core validates its settings.</summary>
+    private protected abstract Optimizer CreateOptimizerCore(double learningRate, ILearningRateSchedule schedule);
+
+    /// <summary>η when <see cref="LearningRate"/> is null, and how it was found (for the log).</summary>
+    private protected abstract (double Rate, string How) AutomaticLearningRateCore(IObjective objective, ReadOnlySpan<double> start,
+        bool fullBatch, int seed);
 
     /// <summary>Where the curvature comes from: null for gradient-only optimizers.</summary>
     private protected virtual CurvatureOptions? CreateCurvatureCore() => null;
@@ -120,7 +143,10 @@ public abstract class LogisticNeuronTrainerOptions
     /// <summary>The name of the method for the log, e.g. "Adam" or "AdaHessian exact (k=1)".</summary>
     private protected virtual string DescribeMethod(Optimizer optimizer) => optimizer.Name;
 
-    internal Optimizer CreateOptimizer() => CreateOptimizerCore();
+    internal Optimizer CreateOptimizer(double learningRate, ILearningRateSchedule schedule) => CreateOptimizerCore(learningRate, schedule);
+
+    internal (double Rate, string How) AutomaticLearningRate(IObjective objective, ReadOnlySpan<double> start, bool fullBatch, int seed) =>
+        AutomaticLearningRateCore(objective, start, fullBatch, seed);
 
     internal string Describe(Optimizer optimizer) => DescribeMethod(optimizer);
 

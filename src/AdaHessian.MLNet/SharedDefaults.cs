@@ -1,4 +1,5 @@
 using AdaHessian.Objective;
+using AdaHessian.Optimizers;
 
 namespace AdaHessian.MLNet;
 
@@ -11,13 +12,15 @@ internal static class SharedDefaults
     public const string LabelColumnName = "Label";
     public const string FeatureColumnName = "Features";
     public const int NumberOfEpochs = 30;
-    public const int BatchSize = 256;
     public const float Beta1 = 0.9f;
     public const float Beta2 = 0.999f;
     public const float WeightDecay = 0f;
     public const float L2Regularization = 1f;
     public const LossKind Loss = LossKind.LogLoss;
     public const bool Shuffle = true;
-    public const float OptimizationTolerance = 0f;
+    public const float OptimizationTolerance = 1e-6f;
+    public const int MinimumNumberOfSteps = 2000;
+    public const LearningRateDecay LearningRateDecay = Optimizers.LearningRateDecay.Cosine;
+    public const bool CenterFeatures = true;
     public const int EarlyStoppingRound = 5;
 }

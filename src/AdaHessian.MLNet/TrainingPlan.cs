@@ -6,25 +6,28 @@ using AdaHessian.Training;
 namespace AdaHessian.MLNet;
 
 /// <summary>
-/// The one place where a trainer's options become core settings: the objective's loss, L2 and threads, the
-/// optimizer chain, and the schedule with its curvature source. The trainers fit with it; the study and the
+/// The one place where a trainer's options become core settings: the objective's loss, L2 and threads; the choices
+/// made from the data when an option is left automatic (batch size, step budget, learning rate); centring; the
+/// optimizer chain with its schedule; and the schedule's curvature source. The trainers fit with it; the study and the
 /// benchmarks build the same runs from it. Building a plan applies the core's rules, which name the offending option
 /// with the same name as the trainer's field.
 /// </summary>
-/// <param name="Method">The method's name for the log, e.g. "AdaHessian exact (k=1)".</param>
-/// <param name="Optimizer">The optimizer chain.</param>
-/// <param name="Training">Epochs, batches, seed, tolerance and curvature.</param>
-/// <param name="Loss">The per-example loss.</param>
-/// <param name="L2Regularization">λ, ML.NET's L2 regularization.</param>
-/// <param name="NumberOfThreads">Threads for the data passes; null for every core.</param>
-internal sealed record TrainingPlan(
-    string Method,
-    Optimizer Optimizer,
-    TrainingOptions Training,
-    LossKind Loss,
-    double L2Regularization,
-    int? NumberOfThreads)
+internal sealed class TrainingPlan
 {
+    // The probe seed of the learning-rate power iteration, apart from the shuffle's and the Hutchinson probes'.
+    private const int SpectrumSeedSalt = 0x5DEECE6;
+
+    private readonly LogisticNeuronTrainerOptions _options;
+
+    private TrainingPlan(LogisticNeuronTrainerOptions options, int seed)
+    {
+        _options = options;
+        Seed = seed;
+    }
+
+    /// <summary>The seed of shuffling and probes.</summary>
+    public int Seed { get; }
+
     /// <summary>The plan for <paramref name="options"/> with the given seed.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option breaks its rule; the exception names it.</exception>
     public static TrainingPlan For(LogisticNeuronTrainerOptions options, int seed)
@@ -33,33 +36,130 @@ internal sealed record TrainingPlan(
         OptionChecks.NonNegative(options.L2Regularization, nameof(options.L2Regularization));
         OptionChecks.Defined(options.Loss, nameof(options.Loss));
         OptionChecks.NullOrAtLeastOne(options.NumberOfThreads, nameof(options.NumberOfThreads), "every core");
-        var training = new TrainingOptions
-        {
-            NumberOfEpochs = options.NumberOfEpochs,
-            BatchSize = options.BatchSize,
-            Shuffle = options.Shuffle,
-            Seed = seed,
-            OptimizationTolerance = options.OptimizationTolerance,
-            EarlyStoppingRound = options.EarlyStoppingRound,
-            Curvature = options.CreateCurvature(),
-            History = HistoryGranularity.None,
-            RecordParameters = false,
-        };
-        training.Validate();
-        Optimizer optimizer = options.CreateOptimizer();
-        return new TrainingPlan(options.Describe(optimizer), optimizer, training, options.Loss, options.L2Regularization, options.NumberOfThreads);
+        OptionChecks.Defined(options.LearningRateDecay, nameof(options.LearningRateDecay));
+        OptionChecks.NullOrAtLeastOne(options.BatchSize, nameof(options.BatchSize), "automatic");
+        var plan = new TrainingPlan(options, seed);
+        plan.Training(batchSize: 1).Validate();
+        double rate = options.LearningRate ?? 1;
+        options.CreateOptimizer(rate, new ConstantLearningRate(rate));
+        return plan;
     }
 
     /// <summary>The objective this plan minimizes on <paramref name="data"/>.</summary>
-    public LogisticObjective CreateObjective(LogisticDataset data) => new(data, Loss, L2Regularization, NumberOfThreads);
+    public LogisticObjective CreateObjective(LogisticDataset data) =>
+        new(data, _options.Loss, _options.L2Regularization, _options.NumberOfThreads);
+
+    /// <summary>
+    /// Settles what the options leave to the data — batch size, epochs for the minimum number of steps, η — and builds
+    /// the optimizer and the loop's settings, for training <paramref name="objective"/> from <paramref name="start"/>.
+    /// </summary>
+    public ResolvedPlan Resolve(IObjective objective, ReadOnlySpan<double> start, long storedValues)
+    {
+        int rows = objective.AllRows.Length;
+        int features = objective.Layout.WeightsPerBlock;
+        int batch = _options.BatchSize is { } b ? Math.Min(b, rows) : AutomaticBudget.BatchSize(rows, features, storedValues);
+        bool fullBatch = batch >= rows;
+        int epochs = AutomaticBudget.Epochs(rows, batch, _options.NumberOfEpochs, _options.MinimumNumberOfSteps);
+        long steps = AutomaticBudget.Steps(rows, batch, epochs);
+        (double rate, string how) = _options.LearningRate is { } given
+            ? (given, "given")
+            : _options.AutomaticLearningRate(objective, start, fullBatch, unchecked(Seed ^ SpectrumSeedSalt));
+        if (_options.LearningRate is null && !fullBatch && batch < AutomaticBudget.MinimumBatch)
+        {
+            // Smaller batches than the ones the rates were measured on are noisier: scale η down with the batch.
+            rate *= (double)batch / AutomaticBudget.MinimumBatch;
+            how += $", × {batch}/{AutomaticBudget.MinimumBatch} for the small batch";
+        }
+        ILearningRateSchedule schedule = LearningRateSchedules.Create(_options.LearningRateDecay, rate, steps);
+        Optimizer optimizer = _options.CreateOptimizer(rate, schedule);
+        var description = $"{_options.Describe(optimizer)}, η {rate:G4} ({how}), {_options.LearningRateDecay} decay over {steps} steps, " +
+            $"batch {(fullBatch ? "full" : batch.ToString(System.Globalization.CultureInfo.InvariantCulture))}, {epochs} epochs";
+        return new ResolvedPlan(description, optimizer, Training(batch) with { NumberOfEpochs = epochs }, rate, steps,
+            Centred: false);
+    }
 
     /// <summary>
     /// Runs the plan on <paramref name="data"/> from zeros (or <paramref name="initialParameters"/>), scoring
-    /// <paramref name="validation"/> (its loss without the L2 term) after every epoch when given.
+    /// <paramref name="validation"/> (its loss without the L2 term) after every epoch when given. With
+    /// <c>CenterFeatures</c> dense data is centred first — in place when <paramref name="mayModifyData"/>, else on a
+    /// copy — and the result, the observer's reports and the start are in the model's own coordinates.
     /// </summary>
+    /// <param name="data">The training rows.</param>
+    /// <param name="observer">Told after every epoch.</param>
+    /// <param name="cancellationToken">Checked before every step.</param>
+    /// <param name="initialParameters">The start, weights then bias; empty for zeros.</param>
+    /// <param name="validation">Rows scored after every epoch, for early stopping.</param>
+    /// <param name="mayModifyData">Whether the data may be centred in place (the caller owns it).</param>
+    /// <param name="resolved">Told the settled plan before the first step (the trainers log it).</param>
     public TrainingResult Run(LogisticDataset data, IProgress<TrainingProgress>? observer = null,
         CancellationToken cancellationToken = default, ReadOnlySpan<double> initialParameters = default,
-        LogisticDataset? validation = null) =>
-        TrainingLoop.Run(CreateObjective(data), Optimizer, Training, initialParameters, observer, cancellationToken,
-            validation is null ? null : new LogisticObjective(validation, Loss, l2Regularization: 0, NumberOfThreads));
+        LogisticDataset? validation = null, bool mayModifyData = false, Action<ResolvedPlan>? resolved = null)
+    {
+        if (_options.CenterFeatures && IsDenseEnough(data.Features))
+        {
+            // Stored sparse but at least half full (images, for example): dense takes no more memory, and can be centred.
+            data = Densified(data);
+            validation = validation is null ? null : Densified(validation);
+            mayModifyData = true;
+        }
+
+        double[]? means = _options.CenterFeatures && !data.Features.IsSparse && data.FeatureCount > 0
+            ? FeatureCentering.ColumnMeans(data)
+            : null;
+        double[] start = initialParameters.IsEmpty ? new double[data.FeatureCount + 1] : initialParameters.ToArray();
+        if (means is not null)
+        {
+            data = Centered(data, means, mayModifyData);
+            validation = validation is null ? null : Centered(validation, means, mayModifyData);
+            start = FeatureCentering.ToCentered(start, means);
+            observer = observer is null ? null : new UncenteringObserver(observer, means);
+        }
+
+        LogisticObjective objective = CreateObjective(data);
+        ResolvedPlan plan = Resolve(objective, start, data.Features.StoredValueCount) with { Centred = means is not null };
+        resolved?.Invoke(plan);
+        TrainingResult result = TrainingLoop.Run(objective, plan.Optimizer, plan.Training, start, observer, cancellationToken,
+            validation is null ? null : new LogisticObjective(validation, _options.Loss, l2Regularization: 0, _options.NumberOfThreads));
+        return means is null ? result : result with { Parameters = FeatureCentering.FromCentered(result.Parameters, means) };
+    }
+
+    private TrainingOptions Training(int batchSize) => new()
+    {
+        NumberOfEpochs = _options.NumberOfEpochs,
+        BatchSize = batchSize,
+        Shuffle = _options.Shuffle,
+        Seed = Seed,
+        OptimizationTolerance = _options.OptimizationTolerance,
+        MinimumNumberOfSteps = _options.MinimumNumberOfSteps,
+        EarlyStoppingRound = _options.EarlyStoppingRound,
+        Curvature = _options.CreateCurvature(),
+        History = HistoryGranularity.None,
+        RecordParameters = false,
+    };
+
+    // A CSR value costs 8 bytes (value and column), a dense one 4: from half full on, dense is no larger.
+    private static bool IsDenseEnough(FeatureMatrix x) => x.IsSparse && x.StoredValueCount * 2 >= (long)x.RowCount * x.ColumnCount;
+
+    private static LogisticDataset Densified(LogisticDataset data) => data.Features.IsSparse
+        ? new LogisticDataset(FeatureMatrix.Dense(data.RowCount, data.FeatureCount, data.Features.ToDenseArray()), data.Labels, data.Weights)
+        : data;
+
+    private static LogisticDataset Centered(LogisticDataset data, double[] means, bool inPlace)
+    {
+        if (!inPlace)
+        {
+            var copy = FeatureMatrix.Dense(data.RowCount, data.FeatureCount, data.Features.ToDenseArray());
+            data = new LogisticDataset(copy, data.Labels, data.Weights);
+        }
+
+        FeatureCentering.Subtract(data, means);
+        return data;
+    }
+
+    // Reports the parameters in the model's coordinates, as the user's data has them.
+    private sealed class UncenteringObserver(IProgress<TrainingProgress> inner, double[] means) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) =>
+            inner.Report(value with { Parameters = FeatureCentering.FromCentered(value.Parameters.Span, means) });
+    }
 }

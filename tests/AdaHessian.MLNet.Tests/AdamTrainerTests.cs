@@ -26,7 +26,7 @@ public sealed class AdamTrainerTests
         var ml = new MLContext(seed: 1);
         var messages = Capture(ml);
 
-        Trainers.Create(Trainers.Adam, ml, o => { o.BatchSize = null; o.NumberOfEpochs = 4; }).Fit(DenseView(ml));
+        Trainers.Create(Trainers.Adam, ml, o => { o.BatchSize = int.MaxValue; o.NumberOfEpochs = 4; }).Fit(DenseView(ml));
 
         lock (messages)
         {

@@ -1,3 +1,4 @@
+using AdaHessian.Optimizers;
 using AdaHessian.Curvature;
 using AdaHessian.Objective;
 using Microsoft.ML;
@@ -85,8 +86,11 @@ public sealed class LogisticNeuronTrainerOptionsTests
         Assert.Equal(SharedDefaults.FeatureColumnName, o.FeatureColumnName);
         Assert.Null(o.ExampleWeightColumnName);
         Assert.Equal(SharedDefaults.NumberOfEpochs, o.NumberOfEpochs);
-        Assert.Equal(SharedDefaults.BatchSize, o.BatchSize);
-        Assert.Equal(AdaHessianTrainer.Defaults.LearningRate, o.LearningRate);
+        Assert.Null(o.BatchSize);
+        Assert.Null(o.LearningRate);
+        Assert.Equal(SharedDefaults.MinimumNumberOfSteps, o.MinimumNumberOfSteps);
+        Assert.Equal(SharedDefaults.LearningRateDecay, o.LearningRateDecay);
+        Assert.Equal(SharedDefaults.CenterFeatures, o.CenterFeatures);
         Assert.Equal(SharedDefaults.Beta1, o.Beta1);
         Assert.Equal(SharedDefaults.Beta2, o.Beta2);
         Assert.Equal(AdaHessianTrainer.Defaults.Epsilon, o.Epsilon);
@@ -103,7 +107,8 @@ public sealed class LogisticNeuronTrainerOptionsTests
         Assert.Equal(AdaHessianTrainer.Defaults.SpatialAverageBlockSize, o.SpatialAverageBlockSize);
         Assert.Equal(AdaHessianTrainer.Defaults.HessianUpdateInterval, o.HessianUpdateInterval);
         Assert.Equal(1f, o.L2Regularization);
-        Assert.Equal(CurvatureKind.Hutchinson, o.Curvature);
+        Assert.Equal(CurvatureKind.ExactDiagonal, o.Curvature);
+        Assert.Equal((2000, LearningRateDecay.Cosine, true, 1e-6f), (o.MinimumNumberOfSteps, o.LearningRateDecay, o.CenterFeatures, o.OptimizationTolerance));
     }
 
     [Fact]
@@ -114,8 +119,8 @@ public sealed class LogisticNeuronTrainerOptionsTests
         Assert.Equal(SharedDefaults.LabelColumnName, o.LabelColumnName);
         Assert.Equal(SharedDefaults.FeatureColumnName, o.FeatureColumnName);
         Assert.Equal(SharedDefaults.NumberOfEpochs, o.NumberOfEpochs);
-        Assert.Equal(SharedDefaults.BatchSize, o.BatchSize);
-        Assert.Equal(AdamTrainer.Defaults.LearningRate, o.LearningRate);
+        Assert.Null(o.BatchSize);
+        Assert.Null(o.LearningRate);
         Assert.Equal(SharedDefaults.Beta1, o.Beta1);
         Assert.Equal(SharedDefaults.Beta2, o.Beta2);
         Assert.Equal(AdamTrainer.Defaults.Epsilon, o.Epsilon);
@@ -130,9 +135,9 @@ public sealed class LogisticNeuronTrainerOptionsTests
     [Fact]
     public void Both_trainers_share_the_schedule_so_only_the_optimizer_differs()
     {
-        Assert.Equal(SharedDefaults.NumberOfEpochs, SharedDefaults.NumberOfEpochs);
-        Assert.Equal(SharedDefaults.BatchSize, SharedDefaults.BatchSize);
-        Assert.Equal(SharedDefaults.L2Regularization, SharedDefaults.L2Regularization);
+        LogisticNeuronTrainerOptions a = new AdaHessianTrainer.Options(), b = new AdamTrainer.Options();
+        Assert.Equal((a.NumberOfEpochs, a.BatchSize, a.MinimumNumberOfSteps, a.LearningRateDecay, a.CenterFeatures, a.L2Regularization, a.Shuffle),
+            (b.NumberOfEpochs, b.BatchSize, b.MinimumNumberOfSteps, b.LearningRateDecay, b.CenterFeatures, b.L2Regularization, b.Shuffle));
     }
 
     private static string Snapshot(AdaHessianTrainer.Options o) => string.Join("|", typeof(AdaHessianTrainer.Options).GetFields()

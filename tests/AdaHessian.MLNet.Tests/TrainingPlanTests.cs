@@ -33,21 +33,27 @@ public sealed class TrainingPlanTests
         var options = new AdaHessianTrainer.Options
         {
             LearningRate = 0.25f, HessianPower = 0.5f, Curvature = CurvatureKind.ExactDiagonal, HutchinsonSamples = 3,
-            SpatialAverageBlockSize = 4, HessianUpdateInterval = 2, NumberOfEpochs = 7, BatchSize = null, OptimizationTolerance = 1e-4f,
+            SpatialAverageBlockSize = 4, HessianUpdateInterval = 2, NumberOfEpochs = 7, BatchSize = 64, MinimumNumberOfSteps = 0,
+            OptimizationTolerance = 1e-4f, LearningRateDecay = LearningRateDecay.Linear,
         };
-        TrainingPlan plan = TrainingPlan.For(options, seed: 9);
+        var ml = new MLContext(seed: 1);
+        var data = DataViewReader.Read(DenseView(ml, rows: 300), SchemaValidation.Check(DenseView(ml).Schema, options)).Dataset!;
+        ResolvedPlan plan = TrainingPlan.For(options, seed: 9).Resolve(TrainingPlan.For(options, 9).CreateObjective(data),
+            new double[data.FeatureCount + 1], data.Features.StoredValueCount);
 
         Assert.Equal(new CurvatureOptions(CurvatureKind.ExactDiagonal, 3, 4, 2), plan.Training.Curvature);
-        Assert.Equal((7, (int?)null, 9, (double)1e-4f), (plan.Training.NumberOfEpochs, plan.Training.BatchSize, plan.Training.Seed,
+        Assert.Equal((7, (int?)64, 9, (double)1e-4f), (plan.Training.NumberOfEpochs, plan.Training.BatchSize, plan.Training.Seed,
             plan.Training.OptimizationTolerance));
         Assert.Equal(new ScaleByMoments(0.9f, 0.999f, 1e-4f, 0.5, SecondMomentSource.Curvature), plan.Optimizer.Links[0]);
-        Assert.Equal(new ScaleByLearningRate(new ConstantLearningRate(0.25f)), plan.Optimizer.Links[2]);
-        Assert.Equal("AdaHessian exact (k=0.5)", plan.Method);
-        Assert.Null(TrainingPlan.For(new AdamTrainer.Options(), seed: 0).Training.Curvature);
+        Assert.Equal(new ScaleByLearningRate(new LinearDecayLearningRate(0.25f, 7 * 5)), plan.Optimizer.Links[2]);
+        Assert.StartsWith("AdaHessian exact (k=0.5), η 0.25 (given), Linear decay over 35 steps, batch 64, 7 epochs", plan.Description,
+            StringComparison.Ordinal);
+        Assert.Null(TrainingPlan.For(new AdamTrainer.Options(), seed: 0).Resolve(TrainingPlan.For(new AdamTrainer.Options(), 0)
+            .CreateObjective(data), new double[data.FeatureCount + 1], data.Features.StoredValueCount).Training.Curvature);
     }
 
     [Fact]
-    public void Trainer_defaults_are_the_cores_defaults()
+    public void Trainer_defaults_agree_with_the_cores_settings()
     {
         var core = new TrainingOptions();
         var adaHessian = new AdaHessianTrainer.Options();
@@ -57,17 +63,20 @@ public sealed class TrainingPlanTests
         var coreCurvature = new CurvatureOptions();
         foreach (LogisticNeuronTrainerOptions o in new LogisticNeuronTrainerOptions[] { adaHessian, adam })
         {
-            Assert.Equal((core.NumberOfEpochs, core.BatchSize, core.Shuffle, core.OptimizationTolerance),
-                (o.NumberOfEpochs, o.BatchSize, o.Shuffle, (double)o.OptimizationTolerance));
+            Assert.Equal((core.NumberOfEpochs, core.Shuffle, core.EarlyStoppingRound), (o.NumberOfEpochs, o.Shuffle, o.EarlyStoppingRound));
         }
 
+        // The official AdaHessian is the core's AdaHessian at its defaults, with Hutchinson's estimate.
+        AdaHessianTrainer.Options official = AdaHessianTrainer.Options.Official();
         Assert.Equal(((float)coreAdaHessian.LearningRate, (float)coreAdaHessian.Beta1, (float)coreAdaHessian.Beta2,
                 (float)coreAdaHessian.Epsilon, (float)coreAdaHessian.HessianPower, (float)coreAdaHessian.WeightDecay),
-            (adaHessian.LearningRate, adaHessian.Beta1, adaHessian.Beta2, adaHessian.Epsilon, adaHessian.HessianPower, adaHessian.WeightDecay));
+            (official.LearningRate!.Value, official.Beta1, official.Beta2, official.Epsilon, official.HessianPower, official.WeightDecay));
         Assert.Equal((coreCurvature.Kind, coreCurvature.HutchinsonSamples, coreCurvature.SpatialAverageBlockSize, coreCurvature.HessianUpdateInterval),
-            (adaHessian.Curvature, adaHessian.HutchinsonSamples, adaHessian.SpatialAverageBlockSize, adaHessian.HessianUpdateInterval));
-        Assert.Equal(((float)coreAdam.LearningRate, (float)coreAdam.Beta1, (float)coreAdam.Beta2, (float)coreAdam.Epsilon, (float)coreAdam.WeightDecay),
-            (adam.LearningRate, adam.Beta1, adam.Beta2, adam.Epsilon, adam.WeightDecay));
+            (official.Curvature, official.HutchinsonSamples, official.SpatialAverageBlockSize, official.HessianUpdateInterval));
+        Assert.Equal((core.BatchSize, 0, LearningRateDecay.None, false, 0f),
+            (official.BatchSize, official.MinimumNumberOfSteps, official.LearningRateDecay, official.CenterFeatures, official.OptimizationTolerance));
+        Assert.Equal(((float)coreAdam.Beta1, (float)coreAdam.Beta2, (float)coreAdam.Epsilon, (float)coreAdam.WeightDecay),
+            (adam.Beta1, adam.Beta2, adam.Epsilon, adam.WeightDecay));
     }
 
     [Theory]

@@ -156,6 +156,9 @@ public sealed class FeatureMatrix
         return ref _values[(long)row * ColumnCount];
     }
 
+    /// <summary>The stored values themselves (row-major for a dense matrix), for transforms that own the matrix.</summary>
+    internal Span<float> StoredValues => _values;
+
     /// <summary>Row-major dense copy (for tests and small problems).</summary>
     public float[] ToDenseArray()
     {

@@ -45,26 +45,30 @@ public sealed class Optimizer
 
     /// <summary>Adam (AdamW when <see cref="MomentOptions.WeightDecay"/> &gt; 0): moments of g, decay, −η.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option breaks its rule; the exception names it.</exception>
-    public static Optimizer Adam(AdamOptions? options = null)
+    /// <param name="options">The settings; null for the defaults.</param>
+    /// <param name="schedule">η per step; null for the constant <see cref="MomentOptions.LearningRate"/>.</param>
+    public static Optimizer Adam(AdamOptions? options = null, ILearningRateSchedule? schedule = null)
     {
         options ??= new AdamOptions();
         options.Validate();
         return new Optimizer(options.WeightDecay > 0 ? "AdamW" : "Adam", options.LearningRate,
             new ScaleByMoments(options.Beta1, options.Beta2, options.Epsilon, Power: 1, SecondMomentSource.Gradient),
             new AddDecayedWeights(options.WeightDecay),
-            new ScaleByLearningRate(new ConstantLearningRate(options.LearningRate)));
+            new ScaleByLearningRate(schedule ?? new ConstantLearningRate(options.LearningRate)));
     }
 
     /// <summary>AdaHessian: moments of g and of D with Hessian power k, decay, −η.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option breaks its rule; the exception names it.</exception>
-    public static Optimizer AdaHessian(AdaHessianOptions? options = null)
+    /// <param name="options">The settings; null for the defaults.</param>
+    /// <param name="schedule">η per step; null for the constant <see cref="MomentOptions.LearningRate"/>.</param>
+    public static Optimizer AdaHessian(AdaHessianOptions? options = null, ILearningRateSchedule? schedule = null)
     {
         options ??= new AdaHessianOptions();
         options.Validate();
         return new Optimizer($"AdaHessian (k={options.HessianPower:0.##})", options.LearningRate,
             new ScaleByMoments(options.Beta1, options.Beta2, options.Epsilon, options.HessianPower, SecondMomentSource.Curvature),
             new AddDecayedWeights(options.WeightDecay),
-            new ScaleByLearningRate(new ConstantLearningRate(options.LearningRate)));
+            new ScaleByLearningRate(schedule ?? new ConstantLearningRate(options.LearningRate)));
     }
 
     /// <summary>The state before the first step.</summary>

@@ -12,7 +12,9 @@ namespace AdaHessian.Training;
 /// come back within tens of steps. The monitor averages the objective over checks of <c>window</c> evaluations (one
 /// per epoch in mini-batch runs, ten full-batch steps) and calls it divergence when a check lies above the start and
 /// no lower than the one before, twice in a row, or above the start <see cref="ChecksAboveStart"/> times in a row; and
-/// always when the objective the run ends with lies above the start.
+/// always when the objective the run ends with lies above the start. The relative tolerance compares consecutive
+/// checks too: one step of a momentum method can change the objective by almost nothing at the turn of an
+/// oscillation, ten steps cannot.
 /// </remarks>
 internal sealed class EpochMonitor
 {
@@ -72,10 +74,17 @@ internal sealed class EpochMonitor
     /// <exception cref="TrainingDivergedException">The objective rose above the start's (if that counts as divergence).</exception>
     public bool Observe(int epoch, long step, double value, ReadOnlySpan<double> theta, string hint)
     {
-        CheckTrend(epoch, step, value, hint);
-        Converged = _options.OptimizationTolerance > 0 &&
-            Math.Abs(_previous - value) <= _options.OptimizationTolerance * Math.Abs(value);
-        _previous = value;
+        _windowSum += value;
+        if (++_windowCount == _window)
+        {
+            double check = _windowSum / _windowCount;
+            (_windowSum, _windowCount) = (0, 0);
+            CheckTrend(epoch, step, check, hint);
+            Converged = _options.OptimizationTolerance > 0 &&
+                Math.Abs(_previous - check) <= _options.OptimizationTolerance * Math.Abs(check);
+            _previous = check;
+        }
+
         ObserveValidation(epoch, theta);
         return Converged || StoppedEarly;
     }
@@ -89,21 +98,13 @@ internal sealed class EpochMonitor
         }
     }
 
-    private void CheckTrend(int epoch, long step, double value, string hint)
+    private void CheckTrend(int epoch, long step, double check, string hint)
     {
         if (_options.Divergence != DivergenceCheck.AboveStart)
         {
             return;
         }
 
-        _windowSum += value;
-        if (++_windowCount < _window)
-        {
-            return;
-        }
-
-        double check = _windowSum / _windowCount;
-        (_windowSum, _windowCount) = (0, 0);
         _above = check > Start ? _above + 1 : 0;
         _risingAbove = check > Start && check >= _previousCheck ? _risingAbove + 1 : 0;
         _previousCheck = check;

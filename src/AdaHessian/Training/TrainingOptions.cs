@@ -21,9 +21,16 @@ public sealed record TrainingOptions
     public int Seed { get; init; }
 
     /// <summary>
-    /// Stop when an epoch changes the objective by at most this fraction of its value; 0 disables. Default 0.
+    /// Stop when an epoch changes the objective by at most this fraction of its value (in full batch, where an epoch is
+    /// one step: the mean over 10 steps against the previous 10); 0 disables. Default 0.
     /// </summary>
     public double OptimizationTolerance { get; init; }
+
+    /// <summary>
+    /// Train at least this many steps: the run takes max(<see cref="NumberOfEpochs"/>, ⌈S / steps per epoch⌉) epochs.
+    /// ≥ 0. Default 0.
+    /// </summary>
+    public int MinimumNumberOfSteps { get; init; }
 
     /// <summary>
     /// How the curvature D is estimated, averaged and refreshed for an optimizer that uses it (AdaHessian); null gives
@@ -58,6 +65,7 @@ public sealed record TrainingOptions
         OptionChecks.NullOrAtLeastOne(BatchSize, nameof(BatchSize), "full batch");
 
         OptionChecks.NonNegative(OptimizationTolerance, nameof(OptimizationTolerance));
+        OptionChecks.NonNegative(MinimumNumberOfSteps, nameof(MinimumNumberOfSteps));
         Curvature?.Validate();
         OptionChecks.NonNegative(EarlyStoppingRound, nameof(EarlyStoppingRound));
         OptionChecks.Defined(Divergence, nameof(Divergence));

@@ -24,6 +24,11 @@ internal sealed class TrainingSession(
         : null;
 
     private readonly OptimizerState _state = optimizer.Init(objective.Layout);
+
+    // The epochs this run takes: enough for the minimum number of steps.
+    private readonly int _epochs = AutomaticBudget.Epochs(objective.AllRows.Length,
+        Math.Clamp(options.BatchSize ?? int.MaxValue, 1, Math.Max(1, objective.AllRows.Length)), options.NumberOfEpochs,
+        options.MinimumNumberOfSteps);
     private EpochMonitor _monitor = null!;
     private long _step;
 
@@ -35,7 +40,7 @@ internal sealed class TrainingSession(
     public TrainingResult FullBatch()
     {
         ReadOnlyMemory<int> all = objective.AllRows;
-        int epochs = options.NumberOfEpochs;
+        int epochs = _epochs;
         double value = Evaluate(all, CurvatureDue(1));
         double norm = Begin(value, FullBatchCheckWindow);
         bool stop = false;
@@ -63,7 +68,7 @@ internal sealed class TrainingSession(
         double norm = Begin(value, window: 1);
         bool stop = false;
         int epoch = 0;
-        while (epoch < options.NumberOfEpochs && !stop)
+        while (epoch < _epochs && !stop)
         {
             cancellationToken.ThrowIfCancellationRequested();
             epoch++;
@@ -114,12 +119,12 @@ internal sealed class TrainingSession(
         CheckFinite(value, epoch, fullData: true);
         double norm = Record(epoch, value, fullData: true);
         bool stop = _monitor.Observe(epoch, _step, value, Theta, Hint);
-        progress?.Report(new TrainingProgress(epoch, options.NumberOfEpochs, _step, value, norm, Theta, _monitor.Validation));
+        progress?.Report(new TrainingProgress(epoch, _epochs, _step, value, norm, Theta, _monitor.Validation));
         return (norm, stop);
     }
 
     private bool WantsEpochObjective(int epoch) =>
-        epoch == options.NumberOfEpochs || progress is not null || options.OptimizationTolerance > 0 ||
+        epoch == _epochs || progress is not null || options.OptimizationTolerance > 0 ||
         options.History != HistoryGranularity.None || validation is not null;
 
     private bool CurvatureDue(long step) => _curvature is not null && _curvature.Options.IsRefreshStep(step);

@@ -14,9 +14,9 @@ internal static class Trainers
     public static TheoryData<string> Both => new() { AdaHessian, Adam };
 
     /// <summary>
-    /// A trainer for small synthetic data: mini-batches of 32, 30 epochs, AdaHessian's default learning rate and 0.05
-    /// for Adam (whose steps move each weight by about η, and the true weights here are of order 3), unless
-    /// <paramref name="configure"/> changes them.
+    /// A trainer for small synthetic data: mini-batches of 32, exactly 30 epochs (no minimum number of steps), the
+    /// automatic learning rate for AdaHessian and 0.05 for Adam (whose steps move each weight by about η, and the
+    /// true weights here are of order 3), unless <paramref name="configure"/> changes them.
     /// </summary>
     public static ITrainerEstimator<BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>>,
         CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> Create(string name, MLContext mlContext,
@@ -30,6 +30,7 @@ internal static class Trainers
         };
         options.BatchSize = 32;
         options.NumberOfEpochs = 30;
+        options.MinimumNumberOfSteps = 0;
         configure?.Invoke(options);
         return options switch
         {

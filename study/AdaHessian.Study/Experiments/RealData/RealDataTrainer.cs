@@ -39,14 +39,15 @@ internal sealed record RealDataTrainer(
     [
         new("adahessian", "AdaHessian",
             (ml, _, epochs, observer) => ml.BinaryClassification.Trainers.AdaHessian(AdaHessianOptions(epochs, observer)),
-            (_, epochs) => $"AdaHessianTrainer defaults (η = {F(AdaHessianTrainer.Defaults.LearningRate)}, batch " +
-                $"{SharedDefaults.BatchSize}, Hutchinson with {AdaHessianTrainer.Defaults.HutchinsonSamples} probe), " +
-                $"L2 = {F(L2)}, {epochs} epochs",
+            (_, epochs) => "AdaHessianTrainer defaults (exact diagonal, η from the curvature at the start, cosine decay, batch " +
+                $"and step budget from the data, centred features), L2 = {F(L2)}, at least {epochs} epochs and " +
+                $"{SharedDefaults.MinimumNumberOfSteps} steps",
             IsOptimizer: true),
         new("adam", "Adam",
             (ml, _, epochs, observer) => ml.BinaryClassification.Trainers.Adam(AdamOptions(epochs, observer)),
-            (_, epochs) => $"AdamTrainer defaults (η = {F(AdamTrainer.Defaults.LearningRate)}, batch {SharedDefaults.BatchSize}), " +
-                $"L2 = {F(L2)}, {epochs} epochs",
+            (_, epochs) => $"AdamTrainer defaults (η {F(AdamTrainer.Defaults.MiniBatchLearningRate)} on mini-batches, " +
+                $"{F(AdamTrainer.Defaults.FullBatchLearningRate)} on full batches, cosine decay, batch and step budget from the data, " +
+                $"centred features), L2 = {F(L2)}, at least {epochs} epochs and {SharedDefaults.MinimumNumberOfSteps} steps",
             IsOptimizer: true),
         new("lbfgs", "L-BFGS",
             (ml, _, _, _) => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options

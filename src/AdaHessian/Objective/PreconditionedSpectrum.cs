@@ -1,0 +1,103 @@
+using AdaHessian.Curvature;
+
+namespace AdaHessian.Objective;
+
+/// <summary>
+/// The largest eigenvalue λ̂ of D^(−½) H D^(−½), where H is the objective's Hessian on some rows and D its exact
+/// diagonal: how much further than a per-coordinate Newton step η·g/D moves the model along its stiffest direction.
+/// For binary sparse rows λ̂ is about the number of non-zeros per row (every active feature moves the same logit), for
+/// well-scaled dense data about 2. A diagonally preconditioned step is stable for η·λ̂ ≲ 2, which is what the
+/// trainers' automatic learning rate uses.
+/// </summary>
+internal static class PreconditionedSpectrum
+{
+    /// <summary>λ̂ by <paramref name="iterations"/> power iterations, each one Hessian-vector product on <paramref name="rows"/>.</summary>
+    /// <param name="objective">The objective.</param>
+    /// <param name="rows">The rows H and D are taken on.</param>
+    /// <param name="theta">Where H is taken.</param>
+    /// <param name="iterations">Power iterations, ≥ 1.</param>
+    /// <param name="seed">Seeds the ±1 starting vector.</param>
+    public static double LargestEigenvalue(IObjective objective, ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta,
+        int iterations, int seed)
+    {
+        OptionChecks.AtLeastOne(iterations, nameof(iterations));
+        int p = objective.ParameterCount;
+        var gradient = new double[p];
+        var diagonal = new double[p];
+        objective.EvaluateWithExactDiagonal(rows, theta, gradient, diagonal);
+        var scale = new double[p];
+        for (int j = 0; j < p; j++)
+        {
+            // A coordinate without curvature (a feature absent from the rows, no L2) does not move the logits.
+            double d = Math.Abs(diagonal[j]);
+            scale[j] = d > 0 ? 1 / Math.Sqrt(d) : 0;
+        }
+
+        var v = new double[p];
+        new RademacherProbes(seed).Draw(v, p);
+        Normalize(v);
+        var u = new double[p];
+        var hu = new double[p];
+        double eigenvalue = 0;
+        for (int k = 0; k < iterations; k++)
+        {
+            for (int j = 0; j < p; j++)
+            {
+                u[j] = scale[j] * v[j];
+            }
+
+            objective.EvaluateWithHessianProducts(rows, theta, gradient, u, hu);
+            eigenvalue = 0;
+            for (int j = 0; j < p; j++)
+            {
+                double mv = scale[j] * hu[j];
+                eigenvalue += v[j] * mv; // the Rayleigh quotient vᵀMv, v of unit length
+                v[j] = mv;
+            }
+
+            if (Normalize(v) == 0)
+            {
+                return 0;
+            }
+        }
+
+        return Math.Max(eigenvalue, 0);
+    }
+
+    /// <summary>Evenly spaced rows, at most <paramref name="count"/>: all of them when there are fewer.</summary>
+    public static int[] Sample(int rowCount, int count)
+    {
+        if (rowCount <= count)
+        {
+            return Enumerable.Range(0, rowCount).ToArray();
+        }
+
+        var rows = new int[count];
+        for (int k = 0; k < count; k++)
+        {
+            rows[k] = (int)((long)k * rowCount / count);
+        }
+
+        return rows;
+    }
+
+    private static double Normalize(Span<double> v)
+    {
+        double squared = 0;
+        foreach (double x in v)
+        {
+            squared += x * x;
+        }
+
+        double norm = Math.Sqrt(squared);
+        if (norm > 0)
+        {
+            for (int j = 0; j < v.Length; j++)
+            {
+                v[j] /= norm;
+            }
+        }
+
+        return norm;
+    }
+}
