@@ -45,14 +45,11 @@ internal sealed class SeedReplicationExperiment : IExperiment
 
     private static readonly Variant[] Variants =
     [
-        new("adam", "Adam", Color.FromHex("#d62728"), lr => new AdamOptimizer(new AdamOptions { LearningRate = lr })),
+        new("adam", "Adam", Color.FromHex("#d62728"), lr => Optimizer.Adam(new AdamOptions { LearningRate = lr }), null),
         new("adahessian", "AdaHessian (Hutchinson)", Color.FromHex("#1a1a1a"),
-            lr => new AdaHessianOptimizer(new AdaHessianOptions { LearningRate = lr })),
+            lr => Optimizer.AdaHessian(new AdaHessianOptions { LearningRate = lr }), new CurvatureOptions()),
         new("adahessian-exact", "AdaHessian (exact diagonal)", Color.FromHex("#7b3fbf"),
-            lr => new AdaHessianOptimizer(new AdaHessianOptions
-            {
-                LearningRate = lr, Curvature = new CurvatureOptions(CurvatureKind.ExactDiagonal),
-            })),
+            lr => Optimizer.AdaHessian(new AdaHessianOptions { LearningRate = lr }), new CurvatureOptions(CurvatureKind.ExactDiagonal)),
     ];
 
     public string Name => "seed-replication";
@@ -139,7 +136,11 @@ internal sealed class SeedReplicationExperiment : IExperiment
 
     private static RunResult? Train(StudyContext context, Variant variant, double rate, int epochs)
     {
-        var options = new TrainingOptions { Epochs = epochs, Seed = 0, History = HistoryGranularity.Epoch, RecordParameters = true };
+        var options = new TrainingOptions
+        {
+            NumberOfEpochs = epochs, BatchSize = null, Seed = 0, Curvature = variant.Curvature, Divergence = DivergenceCheck.NonFinite,
+            History = HistoryGranularity.Epoch, RecordParameters = true,
+        };
         try
         {
             TrainingResult result = TrainingLoop.Run(ToyNeuron.Objective(), variant.Create(rate), options,
@@ -337,7 +338,7 @@ internal sealed class SeedReplicationExperiment : IExperiment
         ? x.ToString("0.##e-0", CultureInfo.InvariantCulture)
         : Numbers.Format(x, 3);
 
-    private sealed record Variant(string Key, string Label, Color Color, Func<double, IOptimizer> Create);
+    private sealed record Variant(string Key, string Label, Color Color, Func<double, Optimizer> Create, CurvatureOptions? Curvature);
 
     private sealed record Setting(string Key, string Title, IReadOnlyDictionary<string, RunResult> Runs)
     {

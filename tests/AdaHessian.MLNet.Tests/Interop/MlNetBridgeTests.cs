@@ -1,3 +1,4 @@
+using System.Reflection;
 using AdaHessian.MLNet.Interop;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
@@ -269,6 +270,20 @@ public sealed class MlNetBridgeTests
         Assert.Same(linear, calibrated.SubModel);
         Assert.Same(platt, calibrated.Calibrator);
         return calibrated;
+    }
+
+    [Fact]
+    public void IsCancellationRequested_follows_the_contexts_CancelExecution_and_reaches_registered_hosts()
+    {
+        var ml = new MLContext(seed: 1);
+        IHost host = ((IHostEnvironment)ml).Register("child");
+        Assert.False(MlNetBridge.IsCancellationRequested(ml));
+        Assert.False(MlNetBridge.IsCancellationRequested(host));
+
+        typeof(MLContext).GetMethod("CancelExecution", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)!.Invoke(ml, null);
+
+        Assert.True(MlNetBridge.IsCancellationRequested(host));
+        Assert.True(MlNetBridge.IsCancellationRequested(((IHostEnvironment)ml).Register("later")));
     }
 
     private sealed class InputRow
