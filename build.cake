@@ -1,5 +1,6 @@
-// Tasks: Clean, Build, Test, Study (default), CheckResults, Bench, Profile.
+// Tasks: Clean, Build, Test, Study (default), CheckResults, Bench, Profile, Pack.
 //   dotnet tool restore && dotnet cake                      build, test, regenerate results/
+//   dotnet cake --target=Pack                               NuGet packages (.nupkg + .snupkg) of src/ → artifacts/packages
 //   dotnet cake --target=CheckResults                       regenerate into a temp folder and diff with results/
 //   dotnet cake --target=Bench                              BenchmarkDotNet suite → results/performance.md
 //   dotnet cake --target=Profile [--seconds=3]              perf sampling profile of each kernel case → results/profile.md
@@ -12,6 +13,7 @@ var profileSeconds = Argument("seconds", "3");
 var fashionMnistArgument = Argument("fashion-mnist", EnvironmentVariable("FASHION_MNIST_DIR") ?? "");
 
 const string Solution = "./AdaHessian.MLNet.sln";
+const string PackageOutput = "./artifacts/packages";
 const string StudyProject = "./study/AdaHessian.Study/AdaHessian.Study.csproj";
 const string BenchProject = "./study/AdaHessian.Benchmarks/AdaHessian.Benchmarks.csproj";
 const string DebianDatasetDir = "/usr/share/datasets/fashion-mnist";
@@ -185,6 +187,21 @@ Task("Profile").Does(() =>
     if (StartProcess("dotnet", new ProcessSettings { Arguments = $"\"{dll}\" --filter profile-report --input \"{temp}\" --output \"{output}\"" }) != 0)
         throw new Exception($"The profile report failed; the perf reports are in {temp}.");
     System.IO.Directory.Delete(temp, recursive: true);
+});
+
+// The libraries under src/ are the only packable projects; the version comes from the git tags (MinVer).
+Task("Pack").Does(() =>
+{
+    var output = MakeAbsolute(Directory(PackageOutput));
+    CleanDirectory(output);
+    foreach (var project in GetFiles("./src/*/*.csproj"))
+    {
+        DotNetPack(project.FullPath, new DotNetPackSettings { Configuration = configuration, OutputDirectory = output });
+    }
+
+    var packages = GetFiles($"{output}/*.nupkg").Concat(GetFiles($"{output}/*.snupkg")).Select(f => f.GetFilename().FullPath).OrderBy(n => n).ToList();
+    if (!packages.Any(p => p.EndsWith(".snupkg"))) throw new Exception($"No symbol package in {output}.");
+    foreach (var package in packages) Information($"{output}/{package}");
 });
 
 RunTarget(target);

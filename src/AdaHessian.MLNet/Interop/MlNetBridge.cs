@@ -13,13 +13,17 @@ namespace AdaHessian.MLNet.Interop;
 /// those members once (lazily, thread-safe) and exposes them as ordinary typed methods.
 /// </summary>
 /// <remarks>
-/// Written against Microsoft.ML <see cref="SupportedMlNetVersion"/>. If a member is missing from the loaded
-/// ML.NET, every call throws <see cref="NotSupportedException"/> naming the member and both versions.
+/// Tested (by CI, on every change) with each Microsoft.ML version in <see cref="TestedMlNetVersions"/>. If a member
+/// is missing from the loaded ML.NET, every call throws <see cref="NotSupportedException"/> naming the running
+/// Microsoft.ML version, the member that moved, and what the loaded version has in its place.
 /// </remarks>
 internal static class MlNetBridge
 {
-    /// <summary>The Microsoft.ML version whose internals this class was written against.</summary>
-    internal const string SupportedMlNetVersion = "5.0.1";
+    /// <summary>
+    /// The Microsoft.ML versions this class is tested with. The lowest is the package's minimum dependency; keep the
+    /// list in step with the versions CI runs (.ci/run).
+    /// </summary>
+    internal static readonly IReadOnlyList<string> TestedMlNetVersions = ["5.0.1", "6.0.0"];
 
     private const BindingFlags Instance = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
 
@@ -165,11 +169,75 @@ internal static class MlNetBridge
         (TrainerInfo)Create(Resolved.Value.Info, normalization, false, caching, validation, incremental, false);
 
     /// <summary>Returns <paramref name="member"/> or throws the bridge's <see cref="NotSupportedException"/> naming it.</summary>
-    internal static T Require<T>(T? member, string name)
+    /// <param name="member">The member found, or null.</param>
+    /// <param name="name">The member looked for, with its type and signature.</param>
+    /// <param name="found">
+    /// Lists what the loaded ML.NET has in its place (e.g. the constructors it does have), or returns null; called only
+    /// when <paramref name="member"/> is null.
+    /// </param>
+    internal static T Require<T>(T? member, string name, Func<string?>? found = null)
         where T : MemberInfo =>
-        member ?? throw new NotSupportedException(
-            $"The ML.NET member {name} was not found in the loaded Microsoft.ML {LoadedMlNetVersion}. " +
-            $"AdaHessian.MLNet uses ML.NET internals and supports Microsoft.ML {SupportedMlNetVersion}.");
+        member ?? throw MissingMember(name, found?.Invoke());
+
+    /// <summary>The bridge's error for a member that the loaded ML.NET lacks.</summary>
+    internal static NotSupportedException MissingMember(string name, string? found = null) =>
+        new($"AdaHessian.MLNet cannot run on the loaded Microsoft.ML {LoadedMlNetVersion}: the internal member {name}, " +
+            $"which it reaches by reflection, is missing there (it exists in Microsoft.ML {string.Join(" and ", TestedMlNetVersions)}, " +
+            "the versions AdaHessian.MLNet is tested with). " +
+            (found is null ? "" : $"Microsoft.ML {LoadedMlNetVersion} has instead: {found}. ") +
+            $"Reference a tested version of Microsoft.ML, or an AdaHessian.MLNet release that supports {LoadedMlNetVersion}.");
+
+    private const BindingFlags Static = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
+
+    /// <summary>Finds a type by full name, or throws the bridge's error listing same-named types.</summary>
+    internal static Type TypeIn(Assembly assembly, string fullName) =>
+        Require(assembly.GetType(fullName), $"type {fullName} (in {assembly.GetName().Name})",
+            () => Found(LoadableTypes(assembly).Where(t => t.Name == fullName[(fullName.LastIndexOf('.') + 1)..]).Select(t => $"type {t.FullName}")));
+
+    /// <summary>Finds a static method by name and parameter types, or throws the bridge's error listing its overloads.</summary>
+    internal static MethodInfo Method(Type type, string name, params Type[] parameters) =>
+        Require(type.GetMethod(name, Static, parameters), $"{Signature(type, "." + name, parameters)} method",
+            () => Found(type.GetMethods(Static | BindingFlags.Instance).Where(m => m.Name == name).Select(m => $"{Signature(type, "." + name, m)} method")));
+
+    /// <summary>Finds a constructor by parameter types, or throws the bridge's error listing the constructors there are.</summary>
+    internal static ConstructorInfo Ctor(Type type, params Type[] parameters) =>
+        Require(type.GetConstructor(Instance, parameters), $"{Signature(type, "", parameters)} constructor",
+            () => Found(type.GetConstructors(Instance).Select(c => $"{Signature(type, "", c)} constructor")));
+
+    /// <summary>Finds an instance property, or throws the bridge's error listing properties of a similar name.</summary>
+    internal static PropertyInfo Property(Type type, string name) =>
+        Require(type.GetProperty(name, Instance), $"{Describe(type)}.{name} property",
+            () => Found(type.GetProperties(Instance | BindingFlags.Static).Where(p => p.Name.Contains(name, StringComparison.OrdinalIgnoreCase))
+                .Select(p => $"{Describe(type)}.{p.Name} property ({Describe(p.PropertyType)})")));
+
+    private static string Signature(Type type, string member, MethodBase method) =>
+        Signature(type, member, method.GetParameters().Select(p => p.ParameterType).ToArray());
+
+    private static string Signature(Type type, string member, Type[] parameters) =>
+        $"{Describe(type)}{member}({string.Join(", ", parameters.Select(Describe))})";
+
+    private static string Describe(Type type) =>
+        type.IsByRef ? $"ref {Describe(type.GetElementType()!)}" :
+        type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(Describe))}>" : type.Name;
+
+    private static IEnumerable<Type> LoadableTypes(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException e)
+        {
+            return e.Types.OfType<Type>();
+        }
+    }
+
+    /// <summary>A list of what was found instead, or null when there is nothing close.</summary>
+    private static string? Found(IEnumerable<string> candidates)
+    {
+        var list = candidates.Take(8).ToList();
+        return list.Count == 0 ? null : string.Join("; ", list);
+    }
 
     private static object Create(ConstructorInfo ctor, params object?[] args) =>
         ctor.Invoke(BindingFlags.DoNotWrapExceptions, binder: null, args, culture: null);
@@ -206,16 +274,16 @@ internal static class MlNetBridge
         {
             var env = typeof(IHostEnvironment);
             var mixingName = "Microsoft.ML.Calibrators.ParameterMixingCalibratedModelParameters`2";
-            var mixing = Require(typeof(PlattCalibrator).Assembly.GetType(mixingName), mixingName).MakeGenericType(typeof(LinearBinaryModelParameters), typeof(PlattCalibrator));
+            var mixing = TypeIn(typeof(PlattCalibrator).Assembly, mixingName).MakeGenericType(typeof(LinearBinaryModelParameters), typeof(PlattCalibrator));
             var transformer = typeof(BinaryPredictionTransformer<>);
             var tModel = transformer.GetGenericArguments()[0];
             var core = typeof(IHostEnvironment).Assembly;
             var internalName = "Microsoft.ML.Runtime.IHostEnvironmentInternal";
-            var environmentInternal = Require(core.GetType(internalName), internalName);
+            var environmentInternal = TypeIn(core, internalName);
             var annotationsName = "Microsoft.ML.Data.AnnotationUtils";
-            var annotations = Require(typeof(SchemaShape).Assembly.GetType(annotationsName), annotationsName);
+            var annotations = TypeIn(typeof(SchemaShape).Assembly, annotationsName);
             var cancelableName = "Microsoft.ML.Runtime.ICancelable";
-            var cancelable = Require(core.GetType(cancelableName), cancelableName);
+            var cancelable = TypeIn(core, cancelableName);
             return new Members(
                 Ctor(typeof(LinearBinaryModelParameters), env, typeof(VBuffer<float>).MakeByRefType(), typeof(float), typeof(ModelStatisticsBase)),
                 Ctor(typeof(PlattCalibrator), env, typeof(double), typeof(double)),
@@ -232,16 +300,5 @@ internal static class MlNetBridge
                 cancelable,
                 Property(cancelable, "IsCanceled"));
         }
-
-        private static MethodInfo Method(Type type, string name, params Type[] parameters) =>
-            Require(type.GetMethod(name, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic, parameters),
-                $"{type.Name}.{name}({string.Join(", ", parameters.Select(p => p.Name))}) method");
-
-        private static ConstructorInfo Ctor(Type type, params Type[] parameters) =>
-            Require(type.GetConstructor(Instance, parameters),
-                $"{type.Name}({string.Join(", ", parameters.Select(p => p.Name))}) constructor");
-
-        private static PropertyInfo Property(Type type, string name) =>
-            Require(type.GetProperty(name, Instance), $"{type.Name}.{name} property");
     }
 }

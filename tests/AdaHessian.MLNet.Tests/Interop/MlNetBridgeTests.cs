@@ -211,23 +211,6 @@ public sealed class MlNetBridgeTests
     }
 
     [Fact]
-    public void Loaded_MLNet_is_the_supported_version_and_resolves()
-    {
-        Assert.Equal(MlNetBridge.SupportedMlNetVersion, MlNetBridge.LoadedMlNetVersion);
-        MlNetBridge.EnsureSupported();
-    }
-
-    [Fact]
-    public void Require_throws_NotSupportedException_naming_the_member_and_versions()
-    {
-        var ex = Assert.Throws<NotSupportedException>(() => MlNetBridge.Require<ConstructorInfo>(null, "Foo(Bar) constructor"));
-
-        Assert.Contains("Foo(Bar) constructor", ex.Message, StringComparison.Ordinal);
-        Assert.Contains($"supports Microsoft.ML {MlNetBridge.SupportedMlNetVersion}", ex.Message, StringComparison.Ordinal);
-        Assert.Contains($"loaded Microsoft.ML {MlNetBridge.LoadedMlNetVersion}", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void GetSeed_returns_the_MLContext_seed_for_the_context_and_its_hosts()
     {
         var seeded = new MLContext(seed: 42);
