@@ -139,7 +139,7 @@ public sealed class LogisticNeuronTrainerBaseTests
         float[] Train(int threads)
         {
             var ml = new MLContext(seed: 1);
-            return Trainers.Parameters(Trainers.Create(trainer, ml, o => { o.BatchSize = null; o.NumberOfEpochs = 5; o.NumberOfThreads = threads; })
+            return Trainers.Parameters(Trainers.Create(trainer, ml, o => { o.BatchSize = int.MaxValue; o.NumberOfEpochs = 5; o.NumberOfThreads = threads; })
                 .Fit(DenseView(ml, rows: 5000)));
         }
 
@@ -161,7 +161,7 @@ public sealed class LogisticNeuronTrainerBaseTests
 
         void FullBatch(LogisticNeuronTrainerOptions o)
         {
-            o.BatchSize = null;
+            o.BatchSize = int.MaxValue;
             o.NumberOfEpochs = 40;
         }
 

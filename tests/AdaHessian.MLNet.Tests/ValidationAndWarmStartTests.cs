@@ -44,7 +44,7 @@ public sealed class ValidationAndWarmStartTests
             options = o;
             o.L2Regularization = 0;
             o.NumberOfEpochs = 300;
-            o.BatchSize = null;
+            o.BatchSize = int.MaxValue;
             o.EarlyStoppingRound = 4;
             o.Observer = observer;
         }, train, validation);
