@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AdaHessian.Data;
+using AdaHessian.Datasets;
 using AdaHessian.Objective;
 using AdaHessian.Study.Experiments.RealData;
 using AdaHessian.Study.Figures;
 using AdaHessian.Study.Output;
-using AdaHessian.Study.Problems;
 using ScottPlot;
 
 namespace AdaHessian.Study.Experiments;

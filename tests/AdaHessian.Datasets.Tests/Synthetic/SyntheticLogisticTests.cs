@@ -1,8 +1,8 @@
 using AdaHessian.Data;
-using AdaHessian.Study.Problems;
+using AdaHessian.Datasets;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace AdaHessian.Study.Tests.Problems;
+namespace AdaHessian.Datasets.Tests.Synthetic;
 
 public class SyntheticLogisticTests
 {
