@@ -1,13 +1,9 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using AdaHessian.Data;
 using AdaHessian.Datasets;
 using AdaHessian.Objective;
 using AdaHessian.Study.Experiments.RealData;
-using AdaHessian.Study.Figures;
-using AdaHessian.Study.Output;
-using ScottPlot;
 
 namespace AdaHessian.Study.Experiments;
 
