@@ -1,4 +1,3 @@
-using AdaHessian.Datasets;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 

@@ -1,15 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using AdaHessian.Benchmarks.Data;
 using AdaHessian.Curvature;
-using AdaHessian.Data;
 using AdaHessian.Datasets;
 using AdaHessian.MLNet;
 using AdaHessian.Objective;
 using AdaHessian.Optimizers;
 using AdaHessian.Training;
 using Microsoft.ML;
-using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 

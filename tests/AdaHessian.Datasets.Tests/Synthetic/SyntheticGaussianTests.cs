@@ -1,5 +1,3 @@
-using AdaHessian.Datasets;
-
 namespace AdaHessian.Datasets.Tests.Synthetic;
 
 public class SyntheticGaussianTests

@@ -1,5 +1,4 @@
 using AdaHessian.Data;
-using AdaHessian.Datasets;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace AdaHessian.Datasets.Tests.Synthetic;
