@@ -19,24 +19,14 @@ public static class AdaHessianCatalog
     /// <param name="l2Regularization">λ, ML.NET's L2 regularization (bias not regularized).</param>
     /// <exception cref="ArgumentOutOfRangeException">A value breaks its rule; the exception names it.</exception>
     public static AdaHessianTrainer AdaHessian(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
-        string labelColumnName = AdaHessianTrainer.Defaults.LabelColumnName,
-        string featureColumnName = AdaHessianTrainer.Defaults.FeatureColumnName,
+        string labelColumnName = SharedDefaults.LabelColumnName,
+        string featureColumnName = SharedDefaults.FeatureColumnName,
         string? exampleWeightColumnName = null,
-        int numberOfEpochs = AdaHessianTrainer.Defaults.NumberOfEpochs,
+        int numberOfEpochs = SharedDefaults.NumberOfEpochs,
         float learningRate = AdaHessianTrainer.Defaults.LearningRate,
-        float l2Regularization = AdaHessianTrainer.Defaults.L2Regularization)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        return new AdaHessianTrainer(MlNetBridge.GetEnvironment(catalog), new AdaHessianTrainer.Options
-        {
-            LabelColumnName = labelColumnName,
-            FeatureColumnName = featureColumnName,
-            ExampleWeightColumnName = exampleWeightColumnName,
-            NumberOfEpochs = numberOfEpochs,
-            LearningRate = learningRate,
-            L2Regularization = l2Regularization,
-        });
-    }
+        float l2Regularization = SharedDefaults.L2Regularization) =>
+        catalog.AdaHessian(Configure(new AdaHessianTrainer.Options(), labelColumnName, featureColumnName, exampleWeightColumnName,
+            numberOfEpochs, learningRate, l2Regularization));
 
     /// <summary>Creates an <see cref="AdaHessianTrainer"/> with the given options.</summary>
     /// <param name="catalog">The binary classification trainers catalog.</param>
@@ -60,24 +50,14 @@ public static class AdaHessianCatalog
     /// <param name="l2Regularization">λ, ML.NET's L2 regularization (bias not regularized).</param>
     /// <exception cref="ArgumentOutOfRangeException">A value breaks its rule; the exception names it.</exception>
     public static AdamTrainer Adam(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
-        string labelColumnName = AdamTrainer.Defaults.LabelColumnName,
-        string featureColumnName = AdamTrainer.Defaults.FeatureColumnName,
+        string labelColumnName = SharedDefaults.LabelColumnName,
+        string featureColumnName = SharedDefaults.FeatureColumnName,
         string? exampleWeightColumnName = null,
-        int numberOfEpochs = AdamTrainer.Defaults.NumberOfEpochs,
+        int numberOfEpochs = SharedDefaults.NumberOfEpochs,
         float learningRate = AdamTrainer.Defaults.LearningRate,
-        float l2Regularization = AdamTrainer.Defaults.L2Regularization)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        return new AdamTrainer(MlNetBridge.GetEnvironment(catalog), new AdamTrainer.Options
-        {
-            LabelColumnName = labelColumnName,
-            FeatureColumnName = featureColumnName,
-            ExampleWeightColumnName = exampleWeightColumnName,
-            NumberOfEpochs = numberOfEpochs,
-            LearningRate = learningRate,
-            L2Regularization = l2Regularization,
-        });
-    }
+        float l2Regularization = SharedDefaults.L2Regularization) =>
+        catalog.Adam(Configure(new AdamTrainer.Options(), labelColumnName, featureColumnName, exampleWeightColumnName,
+            numberOfEpochs, learningRate, l2Regularization));
 
     /// <summary>Creates an <see cref="AdamTrainer"/> with the given options.</summary>
     /// <param name="catalog">The binary classification trainers catalog.</param>
@@ -89,5 +69,18 @@ public static class AdaHessianCatalog
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
         return new AdamTrainer(MlNetBridge.GetEnvironment(catalog), options);
+    }
+
+    private static TOptions Configure<TOptions>(TOptions options, string labelColumnName, string featureColumnName,
+        string? exampleWeightColumnName, int numberOfEpochs, float learningRate, float l2Regularization)
+        where TOptions : LogisticNeuronTrainerOptions
+    {
+        options.LabelColumnName = labelColumnName;
+        options.FeatureColumnName = featureColumnName;
+        options.ExampleWeightColumnName = exampleWeightColumnName;
+        options.NumberOfEpochs = numberOfEpochs;
+        options.LearningRate = learningRate;
+        options.L2Regularization = l2Regularization;
+        return options;
     }
 }

@@ -61,19 +61,10 @@ public sealed class AdaHessianTrainer : LogisticNeuronTrainerBase<AdaHessianTrai
     {
     }
 
-    private protected override IOptimizer CreateOptimizer(Options options) => new AdaHessianOptimizer(new AdaHessianOptions
-    {
-        LearningRate = options.LearningRate,
-        Beta1 = options.Beta1,
-        Beta2 = options.Beta2,
-        Epsilon = options.Epsilon,
-        HessianPower = options.HessianPower,
-        WeightDecay = options.WeightDecay,
-        Curvature = new CurvatureOptions(options.Curvature, options.HutchinsonSamples, options.SpatialAverageBlockSize,
-            options.HessianUpdateInterval),
-    });
-
-    /// <summary>The default of every <see cref="Options"/> field, as used by the fields and the catalog methods.</summary>
+    /// <summary>
+    /// The defaults only this trainer has, as used by its fields and catalog methods; the shared ones are in
+    /// <see cref="SharedDefaults"/>. The core's settings have the same defaults (a test checks it).
+    /// </summary>
     /// <remarks>
     /// The schedule (30 epochs of mini-batches of 256) and the learning rate were chosen on two Fashion-MNIST pairs
     /// (T-shirt/top vs Shirt, Pullover vs Coat; 12,000 min-max normalized images each) against
@@ -81,46 +72,13 @@ public sealed class AdaHessianTrainer : LogisticNeuronTrainerBase<AdaHessianTrai
     /// pair, 3% lower on the other) in about twice its time, stable over seeds. Larger learning rates or batches of
     /// 128 made the last epoch noisy; fewer epochs or larger batches left the objective further from its minimum.
     /// </remarks>
-    public static class Defaults
+    internal static class Defaults
     {
-        /// <summary>"Label".</summary>
-        public const string LabelColumnName = SharedDefaults.LabelColumnName;
-
-        /// <summary>"Features".</summary>
-        public const string FeatureColumnName = SharedDefaults.FeatureColumnName;
-
-        /// <summary>Passes over the data: 30, the same for both trainers.</summary>
-        public const int NumberOfEpochs = SharedDefaults.NumberOfEpochs;
-
-        /// <summary>Rows per step: 256, the same for both trainers.</summary>
-        public const int BatchSize = SharedDefaults.BatchSize;
-
         /// <summary>η = 0.15, the official AdaHessian default, kept after measuring 0.05–0.6 (see the remarks).</summary>
         public const float LearningRate = 0.15f;
 
-        /// <summary>β₁.</summary>
-        public const float Beta1 = SharedDefaults.Beta1;
-
-        /// <summary>β₂.</summary>
-        public const float Beta2 = SharedDefaults.Beta2;
-
         /// <summary>ε, the official AdaHessian default.</summary>
         public const float Epsilon = 1e-4f;
-
-        /// <summary>No decoupled weight decay.</summary>
-        public const float WeightDecay = SharedDefaults.WeightDecay;
-
-        /// <summary>λ, LbfgsLogisticRegression's default.</summary>
-        public const float L2Regularization = SharedDefaults.L2Regularization;
-
-        /// <summary>Logistic regression.</summary>
-        public const LossKind Loss = SharedDefaults.Loss;
-
-        /// <summary>Shuffle before every epoch.</summary>
-        public const bool Shuffle = SharedDefaults.Shuffle;
-
-        /// <summary>Run every epoch.</summary>
-        public const float OptimizationTolerance = SharedDefaults.OptimizationTolerance;
 
         /// <summary>k = 1, the official default.</summary>
         public const float HessianPower = 1f;
@@ -138,7 +96,7 @@ public sealed class AdaHessianTrainer : LogisticNeuronTrainerBase<AdaHessianTrai
         public const int HessianUpdateInterval = 1;
     }
 
-    /// <summary>Settings of <see cref="AdaHessianTrainer"/>; every default is in <see cref="Defaults"/>.</summary>
+    /// <summary>Settings of <see cref="AdaHessianTrainer"/>; each field documents its default.</summary>
     public sealed class Options : LogisticNeuronTrainerOptions
     {
         /// <summary>Creates the options with their defaults.</summary>
@@ -163,14 +121,26 @@ public sealed class AdaHessianTrainer : LogisticNeuronTrainerBase<AdaHessianTrai
         public int HessianUpdateInterval = Defaults.HessianUpdateInterval;
 
         /// <inheritdoc />
-        public override void Validate()
+        private protected override Optimizer CreateOptimizerCore() => Optimizer.AdaHessian(new AdaHessianOptions
         {
-            base.Validate();
-            OptionRules.InZeroOne(HessianPower, nameof(HessianPower), includeOne: true);
-            OptionRules.Defined(Curvature, nameof(Curvature));
-            OptionRules.AtLeastOne(HutchinsonSamples, nameof(HutchinsonSamples));
-            OptionRules.AtLeastOne(SpatialAverageBlockSize, nameof(SpatialAverageBlockSize));
-            OptionRules.AtLeastOne(HessianUpdateInterval, nameof(HessianUpdateInterval));
+            LearningRate = LearningRate,
+            Beta1 = Beta1,
+            Beta2 = Beta2,
+            Epsilon = Epsilon,
+            HessianPower = HessianPower,
+            WeightDecay = WeightDecay,
+        });
+
+        /// <inheritdoc />
+        private protected override string DescribeMethod(Optimizer optimizer) => Curvature == CurvatureKind.ExactDiagonal
+            ? $"AdaHessian exact (k={HessianPower:0.##})"
+            : optimizer.Name;
+
+        /// <inheritdoc />
+        private protected override CurvatureOptions CreateCurvatureCore()
+        {
+            OptionChecks.Defined(Curvature, nameof(Curvature));
+            return new CurvatureOptions(Curvature, HutchinsonSamples, SpatialAverageBlockSize, HessianUpdateInterval);
         }
     }
 }

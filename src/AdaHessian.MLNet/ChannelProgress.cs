@@ -3,10 +3,16 @@ using Microsoft.ML.Runtime;
 
 namespace AdaHessian.MLNet;
 
-/// <summary>Writes each epoch's progress to an ML.NET channel, synchronously (so messages keep their order).</summary>
-internal sealed class ChannelProgress(IChannel channel) : IProgress<TrainingProgress>
+/// <summary>
+/// Writes each epoch's progress to an ML.NET channel, synchronously (so messages keep their order), then hands it to
+/// the user's observer, if any.
+/// </summary>
+internal sealed class ChannelProgress(IChannel channel, IProgress<TrainingProgress>? observer = null) : IProgress<TrainingProgress>
 {
-    public void Report(TrainingProgress value) =>
+    public void Report(TrainingProgress value)
+    {
         channel.Info(MessageSensitivity.None, "Epoch {0}/{1}: objective {2:G6}, gradient norm {3:G4}, {4} steps.",
             value.Epoch, value.TotalEpochs, value.Objective, value.GradientNorm, value.Step);
+        observer?.Report(value);
+    }
 }

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using AdaHessian.MLNet.Data;
 using AdaHessian.MLNet.Interop;
-using AdaHessian.Objective;
-using AdaHessian.Optimizers;
 using AdaHessian.Training;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
@@ -48,6 +46,7 @@ public abstract class LogisticNeuronTrainerBase<TOptions>
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A training column is missing or has the wrong type.</exception>
     /// <exception cref="InvalidOperationException">No row is usable (none, all skipped, or total weight 0).</exception>
+    /// <exception cref="OperationCanceledException">The environment's execution was cancelled; checked before every step.</exception>
     /// <exception cref="TrainingDivergedException">
     /// The objective or a parameter became NaN or infinite, or a parameter ended beyond the range of Single.
     /// </exception>
@@ -57,9 +56,11 @@ public abstract class LogisticNeuronTrainerBase<TOptions>
         var options = TrainerOptions;
         var columns = SchemaValidation.Check(input.Schema, options);
         var host = _env.Register(_name);
+        using var cancellation = new HostCancellation(host);
         using var ch = host.Start("Training");
 
         var data = DataViewReader.Read(input, columns);
+        cancellation.ThrowIfCancelled();
         if (data.SkippedCount > 0)
         {
             ch.Warning(MessageSensitivity.None,
@@ -73,25 +74,14 @@ public abstract class LogisticNeuronTrainerBase<TOptions>
             : $"{_name} has no usable training rows: the total example weight of the {data.KeptCount} usable rows is 0.");
 
         int seed = options.Seed ?? MlNetBridge.GetSeed(_env) ?? host.Rand.Next();
-        var objective = new LogisticObjective(dataset, options.Loss, options.L2Regularization, options.NumberOfThreads);
-        var optimizer = CreateOptimizer(options);
-        var schedule = new TrainingOptions
-        {
-            Epochs = options.NumberOfEpochs,
-            BatchSize = options.BatchSize,
-            Shuffle = options.Shuffle,
-            Seed = seed,
-            Tolerance = options.OptimizationTolerance,
-            History = HistoryGranularity.None,
-            RecordParameters = false,
-        };
+        var plan = TrainingPlan.For(options, seed);
         ch.Info(MessageSensitivity.None,
             "{0}: {1} on {2} rows × {3} features ({4}), {5} loss, L2 {6}, {7} epochs, batch {8}, seed {9}.",
-            _name, optimizer.Name, dataset.RowCount, dataset.FeatureCount, dataset.Features.IsSparse ? "sparse" : "dense",
+            _name, plan.Method, dataset.RowCount, dataset.FeatureCount, dataset.Features.IsSparse ? "sparse" : "dense",
             options.Loss, options.L2Regularization, options.NumberOfEpochs, options.BatchSize?.ToString() ?? "full", seed);
 
         var clock = Stopwatch.StartNew();
-        var result = TrainingLoop.Run(objective, optimizer, schedule, default, new ChannelProgress(ch));
+        var result = plan.Run(dataset, new ChannelProgress(ch, options.Observer), cancellation.Token);
         ch.Info(MessageSensitivity.None, "{0} finished after {1} epochs ({2} steps) in {3:0.###} s: objective {4:G6}{5}.",
             _name, result.Epochs, result.Steps, clock.Elapsed.TotalSeconds, result.Objective,
             result.Converged ? ", converged within the tolerance" : "");
@@ -128,9 +118,6 @@ public abstract class LogisticNeuronTrainerBase<TOptions>
 
         return new SchemaShape(columns.Values);
     }
-
-    /// <summary>The optimizer this trainer steps with.</summary>
-    private protected abstract IOptimizer CreateOptimizer(TOptions options);
 
     private BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> CreateTransformer(
         TrainingResult result, DataViewSchema schema, string featureColumn)

@@ -1,4 +1,7 @@
+using AdaHessian.Curvature;
 using AdaHessian.Objective;
+using AdaHessian.Optimizers;
+using AdaHessian.Training;
 
 namespace AdaHessian.MLNet;
 
@@ -84,24 +87,35 @@ public abstract class LogisticNeuronTrainerOptions
     public int? NumberOfThreads;
 
     /// <summary>
-    /// Throws <see cref="ArgumentOutOfRangeException"/> naming the first option that breaks its rule. Never changes
-    /// an option.
+    /// Receives a report after every epoch of <c>Fit</c>: epoch, step, objective, gradient norm and a view of the
+    /// parameters. Null for none. Default null. The objective of every epoch also goes to <c>MLContext.Log</c>.
     /// </summary>
-    public virtual void Validate()
+    public IProgress<TrainingProgress>? Observer;
+
+    /// <summary>
+    /// Throws <see cref="ArgumentOutOfRangeException"/> naming the first option that breaks its rule. Never changes
+    /// an option. The rules are the core's, applied while the options are mapped onto the core's settings.
+    /// </summary>
+    public void Validate()
     {
         OptionRules.ColumnName(LabelColumnName, nameof(LabelColumnName));
         OptionRules.ColumnName(FeatureColumnName, nameof(FeatureColumnName));
         OptionRules.ColumnName(ExampleWeightColumnName, nameof(ExampleWeightColumnName), optional: true);
-        OptionRules.AtLeastOne(NumberOfEpochs, nameof(NumberOfEpochs));
-        OptionRules.NullOrAtLeastOne(BatchSize, nameof(BatchSize), "full batch");
-        OptionRules.Positive(LearningRate, nameof(LearningRate));
-        OptionRules.InZeroOne(Beta1, nameof(Beta1), includeOne: false);
-        OptionRules.InZeroOne(Beta2, nameof(Beta2), includeOne: false);
-        OptionRules.Positive(Epsilon, nameof(Epsilon));
-        OptionRules.NonNegative(WeightDecay, nameof(WeightDecay));
-        OptionRules.NonNegative(L2Regularization, nameof(L2Regularization));
-        OptionRules.Defined(Loss, nameof(Loss));
-        OptionRules.NonNegative(OptimizationTolerance, nameof(OptimizationTolerance));
-        OptionRules.NullOrAtLeastOne(NumberOfThreads, nameof(NumberOfThreads), "every core");
+        TrainingPlan.For(this, seed: 0);
     }
+
+    /// <summary>The optimizer chain these options describe; the core validates its settings.</summary>
+    private protected abstract Optimizer CreateOptimizerCore();
+
+    /// <summary>Where the curvature comes from: null for gradient-only optimizers.</summary>
+    private protected virtual CurvatureOptions? CreateCurvatureCore() => null;
+
+    /// <summary>The name of the method for the log, e.g. "Adam" or "AdaHessian exact (k=1)".</summary>
+    private protected virtual string DescribeMethod(Optimizer optimizer) => optimizer.Name;
+
+    internal Optimizer CreateOptimizer() => CreateOptimizerCore();
+
+    internal string Describe(Optimizer optimizer) => DescribeMethod(optimizer);
+
+    internal CurvatureOptions? CreateCurvature() => CreateCurvatureCore();
 }

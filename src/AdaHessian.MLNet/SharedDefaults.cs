@@ -3,8 +3,8 @@ using AdaHessian.Objective;
 namespace AdaHessian.MLNet;
 
 /// <summary>
-/// The defaults both trainers share. Each trainer's public <c>Defaults</c> class repeats them next to its own, so a
-/// user reads every default in one place; the values themselves live only here.
+/// The defaults both trainers share; each trainer's own are in its <c>Defaults</c> class. Each option's documentation
+/// states its default for users, and the core's settings have the same defaults (a test checks it).
 /// </summary>
 internal static class SharedDefaults
 {

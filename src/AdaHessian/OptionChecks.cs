@@ -35,4 +35,21 @@ internal static class OptionChecks
             throw new ArgumentOutOfRangeException(name, value, "Must be ≥ 1.");
         }
     }
+
+    public static void NullOrAtLeastOne(int? value, string name, string nullMeaning)
+    {
+        if (value is < 1)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"Must be ≥ 1, or null for {nullMeaning}.");
+        }
+    }
+
+    public static void Defined<TEnum>(TEnum value, string name)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"Must be one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
+        }
+    }
 }

@@ -81,21 +81,21 @@ public sealed class LogisticNeuronTrainerOptionsTests
     {
         var o = new AdaHessianTrainer.Options();
 
-        Assert.Equal(AdaHessianTrainer.Defaults.LabelColumnName, o.LabelColumnName);
-        Assert.Equal(AdaHessianTrainer.Defaults.FeatureColumnName, o.FeatureColumnName);
+        Assert.Equal(SharedDefaults.LabelColumnName, o.LabelColumnName);
+        Assert.Equal(SharedDefaults.FeatureColumnName, o.FeatureColumnName);
         Assert.Null(o.ExampleWeightColumnName);
-        Assert.Equal(AdaHessianTrainer.Defaults.NumberOfEpochs, o.NumberOfEpochs);
-        Assert.Equal(AdaHessianTrainer.Defaults.BatchSize, o.BatchSize);
+        Assert.Equal(SharedDefaults.NumberOfEpochs, o.NumberOfEpochs);
+        Assert.Equal(SharedDefaults.BatchSize, o.BatchSize);
         Assert.Equal(AdaHessianTrainer.Defaults.LearningRate, o.LearningRate);
-        Assert.Equal(AdaHessianTrainer.Defaults.Beta1, o.Beta1);
-        Assert.Equal(AdaHessianTrainer.Defaults.Beta2, o.Beta2);
+        Assert.Equal(SharedDefaults.Beta1, o.Beta1);
+        Assert.Equal(SharedDefaults.Beta2, o.Beta2);
         Assert.Equal(AdaHessianTrainer.Defaults.Epsilon, o.Epsilon);
-        Assert.Equal(AdaHessianTrainer.Defaults.WeightDecay, o.WeightDecay);
-        Assert.Equal(AdaHessianTrainer.Defaults.L2Regularization, o.L2Regularization);
-        Assert.Equal(AdaHessianTrainer.Defaults.Loss, o.Loss);
+        Assert.Equal(SharedDefaults.WeightDecay, o.WeightDecay);
+        Assert.Equal(SharedDefaults.L2Regularization, o.L2Regularization);
+        Assert.Equal(SharedDefaults.Loss, o.Loss);
         Assert.Null(o.Seed);
-        Assert.Equal(AdaHessianTrainer.Defaults.Shuffle, o.Shuffle);
-        Assert.Equal(AdaHessianTrainer.Defaults.OptimizationTolerance, o.OptimizationTolerance);
+        Assert.Equal(SharedDefaults.Shuffle, o.Shuffle);
+        Assert.Equal(SharedDefaults.OptimizationTolerance, o.OptimizationTolerance);
         Assert.Null(o.NumberOfThreads);
         Assert.Equal(AdaHessianTrainer.Defaults.HessianPower, o.HessianPower);
         Assert.Equal(AdaHessianTrainer.Defaults.Curvature, o.Curvature);
@@ -111,28 +111,28 @@ public sealed class LogisticNeuronTrainerOptionsTests
     {
         var o = new AdamTrainer.Options();
 
-        Assert.Equal(AdamTrainer.Defaults.LabelColumnName, o.LabelColumnName);
-        Assert.Equal(AdamTrainer.Defaults.FeatureColumnName, o.FeatureColumnName);
-        Assert.Equal(AdamTrainer.Defaults.NumberOfEpochs, o.NumberOfEpochs);
-        Assert.Equal(AdamTrainer.Defaults.BatchSize, o.BatchSize);
+        Assert.Equal(SharedDefaults.LabelColumnName, o.LabelColumnName);
+        Assert.Equal(SharedDefaults.FeatureColumnName, o.FeatureColumnName);
+        Assert.Equal(SharedDefaults.NumberOfEpochs, o.NumberOfEpochs);
+        Assert.Equal(SharedDefaults.BatchSize, o.BatchSize);
         Assert.Equal(AdamTrainer.Defaults.LearningRate, o.LearningRate);
-        Assert.Equal(AdamTrainer.Defaults.Beta1, o.Beta1);
-        Assert.Equal(AdamTrainer.Defaults.Beta2, o.Beta2);
+        Assert.Equal(SharedDefaults.Beta1, o.Beta1);
+        Assert.Equal(SharedDefaults.Beta2, o.Beta2);
         Assert.Equal(AdamTrainer.Defaults.Epsilon, o.Epsilon);
-        Assert.Equal(AdamTrainer.Defaults.WeightDecay, o.WeightDecay);
-        Assert.Equal(AdamTrainer.Defaults.L2Regularization, o.L2Regularization);
-        Assert.Equal(AdamTrainer.Defaults.Loss, o.Loss);
-        Assert.Equal(AdamTrainer.Defaults.Shuffle, o.Shuffle);
-        Assert.Equal(AdamTrainer.Defaults.OptimizationTolerance, o.OptimizationTolerance);
+        Assert.Equal(SharedDefaults.WeightDecay, o.WeightDecay);
+        Assert.Equal(SharedDefaults.L2Regularization, o.L2Regularization);
+        Assert.Equal(SharedDefaults.Loss, o.Loss);
+        Assert.Equal(SharedDefaults.Shuffle, o.Shuffle);
+        Assert.Equal(SharedDefaults.OptimizationTolerance, o.OptimizationTolerance);
         Assert.Equal(1e-8f, o.Epsilon);
     }
 
     [Fact]
     public void Both_trainers_share_the_schedule_so_only_the_optimizer_differs()
     {
-        Assert.Equal(AdaHessianTrainer.Defaults.NumberOfEpochs, AdamTrainer.Defaults.NumberOfEpochs);
-        Assert.Equal(AdaHessianTrainer.Defaults.BatchSize, AdamTrainer.Defaults.BatchSize);
-        Assert.Equal(AdaHessianTrainer.Defaults.L2Regularization, AdamTrainer.Defaults.L2Regularization);
+        Assert.Equal(SharedDefaults.NumberOfEpochs, SharedDefaults.NumberOfEpochs);
+        Assert.Equal(SharedDefaults.BatchSize, SharedDefaults.BatchSize);
+        Assert.Equal(SharedDefaults.L2Regularization, SharedDefaults.L2Regularization);
     }
 
     private static string Snapshot(AdaHessianTrainer.Options o) => string.Join("|", typeof(AdaHessianTrainer.Options).GetFields()

@@ -111,6 +111,18 @@ internal static class MlNetBridge
         return members.EnvironmentInternal.IsInstanceOfType(env) ? (int?)members.EnvironmentSeed.GetValue(env) : null;
     }
 
+    /// <summary>
+    /// True once the environment's execution was cancelled (<c>MLContext.CancelExecution</c>, internal, as AutoML calls
+    /// it; hosts registered from the context are cancelled with it): ML.NET's internal <c>ICancelable.IsCanceled</c>.
+    /// False for an environment that cannot be cancelled.
+    /// </summary>
+    internal static bool IsCancellationRequested(IHostEnvironment env)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        var members = Resolved.Value;
+        return members.Cancelable.IsInstanceOfType(env) && (bool)members.CancelableIsCanceled.GetValue(env)!;
+    }
+
     /// <summary>The <see cref="SchemaShape"/> of a schema (ML.NET's internal <c>SchemaShape.Create</c>).</summary>
     internal static SchemaShape CreateSchemaShape(DataViewSchema schema)
     {
@@ -184,7 +196,9 @@ internal static class MlNetBridge
         PropertyInfo EnvironmentSeed,
         MethodInfo ShapeOfSchema,
         ConstructorInfo ShapeColumn,
-        MethodInfo TrainerOutputAnnotation)
+        MethodInfo TrainerOutputAnnotation,
+        Type Cancelable,
+        PropertyInfo CancelableIsCanceled)
     {
         public static Members Resolve()
         {
@@ -198,6 +212,8 @@ internal static class MlNetBridge
             var environmentInternal = Require(core.GetType(internalName), internalName);
             var annotationsName = "Microsoft.ML.Data.AnnotationUtils";
             var annotations = Require(typeof(SchemaShape).Assembly.GetType(annotationsName), annotationsName);
+            var cancelableName = "Microsoft.ML.Runtime.ICancelable";
+            var cancelable = Require(core.GetType(cancelableName), cancelableName);
             return new Members(
                 Ctor(typeof(LinearBinaryModelParameters), env, typeof(VBuffer<float>).MakeByRefType(), typeof(float), typeof(ModelStatisticsBase)),
                 Ctor(typeof(PlattCalibrator), env, typeof(double), typeof(double)),
@@ -210,7 +226,9 @@ internal static class MlNetBridge
                 Property(environmentInternal, "Seed"),
                 Method(typeof(SchemaShape), "Create", typeof(DataViewSchema)),
                 Ctor(typeof(SchemaShape.Column), typeof(string), typeof(SchemaShape.Column.VectorKind), typeof(DataViewType), typeof(bool), typeof(SchemaShape)),
-                Method(annotations, "GetTrainerOutputAnnotation", typeof(bool)));
+                Method(annotations, "GetTrainerOutputAnnotation", typeof(bool)),
+                cancelable,
+                Property(cancelable, "IsCanceled"));
         }
 
         private static MethodInfo Method(Type type, string name, params Type[] parameters) =>

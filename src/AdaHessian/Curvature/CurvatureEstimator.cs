@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using AdaHessian.Objective;
-using MathNet.Numerics.Random;
 
 namespace AdaHessian.Curvature;
 
@@ -13,29 +12,41 @@ namespace AdaHessian.Curvature;
 public sealed class CurvatureEstimator
 {
     private readonly CurvatureOptions _options;
-    private readonly Xoshiro256StarStar _random;
+    private readonly ParameterLayout _layout;
+    private readonly RademacherProbes _random;
     private readonly double[] _probes;
     private readonly double[] _products;
     private readonly double[] _diagonal;
-    private readonly byte[] _bits;
 
-    /// <summary>Creates an estimator for a model with <paramref name="parameterCount"/> parameters (weights then bias).</summary>
-    public CurvatureEstimator(CurvatureOptions options, int parameterCount, int seed)
+    /// <summary>Creates an estimator for a model whose parameters are laid out as <paramref name="layout"/>.</summary>
+    public CurvatureEstimator(CurvatureOptions options, ParameterLayout layout, int seed)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        OptionChecks.AtLeastOne(parameterCount, nameof(parameterCount));
+        OptionChecks.AtLeastOne(layout.Blocks, nameof(layout));
         _options = options;
-        _random = new Xoshiro256StarStar(seed, threadSafe: false);
-        bool hutchinson = options.Kind == CurvatureKind.Hutchinson;
-        _probes = new double[hutchinson ? options.Samples * parameterCount : 0];
+        _layout = layout;
+        _random = new RademacherProbes(seed);
+        int parameterCount = layout.ParameterCount;
+        _probes = new double[options.Kind == CurvatureKind.Hutchinson ? options.HutchinsonSamples * parameterCount : 0];
         _products = new double[_probes.Length];
-        _bits = new byte[hutchinson ? (parameterCount + 7) / 8 : 0];
         _diagonal = new double[parameterCount];
+    }
+
+    /// <summary>An estimator for a logistic neuron with <paramref name="parameterCount"/> parameters (weights then bias).</summary>
+    internal CurvatureEstimator(CurvatureOptions options, int parameterCount, int seed)
+        : this(options, ParameterLayout.Neuron(WeightCount(parameterCount)), seed)
+    {
     }
 
     /// <summary>The settings.</summary>
     public CurvatureOptions Options => _options;
+
+    private static int WeightCount(int parameterCount)
+    {
+        OptionChecks.AtLeastOne(parameterCount, nameof(parameterCount));
+        return parameterCount - 1;
+    }
 
     /// <summary>The current D (after spatial averaging); zeros before the first refresh.</summary>
     public ReadOnlySpan<double> Diagonal => _diagonal;
@@ -46,7 +57,7 @@ public sealed class CurvatureEstimator
     /// <summary>
     /// Evaluates F_B and its gradient at θ and recomputes D from the same pass. Returns F_B.
     /// </summary>
-    public double EvaluateAndRefresh(LogisticObjective objective, ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta,
+    public double EvaluateAndRefresh(IObjective objective, ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta,
         Span<double> gradient)
     {
         ArgumentNullException.ThrowIfNull(objective);
@@ -63,24 +74,28 @@ public sealed class CurvatureEstimator
         }
         else
         {
-            DrawRademacher(_probes);
+            _random.Draw(_probes, _diagonal.Length);
             value = objective.EvaluateWithHessianProducts(rows, theta, gradient, _probes, _products);
-            if (_options.Samples == 1)
+            if (_options.HutchinsonSamples == 1)
             {
                 // One probe: (0 + z ⊙ Hz) / 1 then |·| is exactly |z ⊙ Hz|, so skip the clear and the division.
                 AbsoluteProduct(_probes, _products, _diagonal);
             }
             else
             {
-                HutchinsonDiagonal(_probes, _products, _options.Samples, _diagonal);
+                HutchinsonDiagonal(_probes, _products, _options.HutchinsonSamples, _diagonal);
                 AbsoluteInPlace(_diagonal);
             }
         }
 
         // With b = 1 averaging maps each entry x to (0 + x) / 1, which for |·| values (never −0) is x itself.
-        if (_options.BlockSize > 1)
+        if (_options.SpatialAverageBlockSize > 1)
         {
-            SpatialAveraging.Apply(_diagonal, _options.BlockSize, _diagonal);
+            for (int block = 0; block < _layout.Blocks; block++)
+            {
+                Span<double> values = _diagonal.AsSpan(_layout.BlockStart(block), _layout.BlockLength);
+                SpatialAveraging.Apply(values, _options.SpatialAverageBlockSize, values);
+            }
         }
 
         RefreshCount++;
@@ -88,7 +103,7 @@ public sealed class CurvatureEstimator
     }
 
     /// <summary>ê = (1/N) Σₛ zₛ ⊙ (H zₛ), the signed Hutchinson estimate of diag H.</summary>
-    public static void HutchinsonDiagonal(ReadOnlySpan<double> probes, ReadOnlySpan<double> products, int samples,
+    internal static void HutchinsonDiagonal(ReadOnlySpan<double> probes, ReadOnlySpan<double> products, int samples,
         Span<double> estimate)
     {
         int p = estimate.Length;
@@ -109,40 +124,6 @@ public sealed class CurvatureEstimator
         for (int j = 0; j < p; j++)
         {
             estimate[j] /= samples;
-        }
-    }
-
-    // Each probe entry is one bit of the generator's output: +1 or −1 with probability ½ each.
-    // Bit i of byte k gives entry 8k + i; the vector path expands one byte into 8 entries with two compares.
-    private void DrawRademacher(Span<double> probes)
-    {
-        int p = _diagonal.Length;
-        for (int s = 0; s < _options.Samples; s++)
-        {
-            _random.NextBytes(_bits);
-            Span<double> z = probes.Slice(s * p, p);
-            int j = 0;
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var lowBits = Vector256.Create(1L, 2, 4, 8);
-                var highBits = Vector256.Create(16L, 32, 64, 128);
-                var minusOne = Vector256.Create(-1.0);
-                var plusOne = Vector256.Create(1.0);
-                ref double zRef = ref MemoryMarshal.GetReference(z);
-                for (; j <= p - 8; j += 8)
-                {
-                    var bits = Vector256.Create((long)_bits[j >> 3]);
-                    Vector256<double> lowClear = Vector256.Equals(bits & lowBits, Vector256<long>.Zero).AsDouble();
-                    Vector256<double> highClear = Vector256.Equals(bits & highBits, Vector256<long>.Zero).AsDouble();
-                    Vector256.ConditionalSelect(lowClear, minusOne, plusOne).StoreUnsafe(ref zRef, (nuint)j);
-                    Vector256.ConditionalSelect(highClear, minusOne, plusOne).StoreUnsafe(ref zRef, (nuint)(j + 4));
-                }
-            }
-
-            for (; j < p; j++)
-            {
-                z[j] = ((_bits[j >> 3] >> (j & 7)) & 1) == 0 ? -1.0 : 1.0;
-            }
         }
     }
 

@@ -2,28 +2,25 @@ namespace AdaHessian.Curvature;
 
 /// <summary>How the Hessian diagonal is estimated, averaged and refreshed.</summary>
 /// <param name="Kind">Hutchinson (sampled) or the exact diagonal.</param>
-/// <param name="Samples">N ≥ 1 Rademacher probes averaged per Hutchinson estimate.</param>
-/// <param name="BlockSize">b ≥ 1: D is averaged over consecutive blocks of b weights (bias kept apart); 1 = none.</param>
-/// <param name="UpdateInterval">T_h ≥ 1: D is recomputed at steps 1, 1 + T_h, 1 + 2T_h, … and reused in between.</param>
+/// <param name="HutchinsonSamples">N ≥ 1 Rademacher probes averaged per Hutchinson estimate.</param>
+/// <param name="SpatialAverageBlockSize">b ≥ 1: D is averaged over consecutive blocks of b weights (biases kept apart); 1 = none.</param>
+/// <param name="HessianUpdateInterval">T_h ≥ 1: D is recomputed at steps 1, 1 + T_h, 1 + 2T_h, … and reused in between.</param>
 public sealed record CurvatureOptions(
     CurvatureKind Kind = CurvatureKind.Hutchinson,
-    int Samples = 1,
-    int BlockSize = 1,
-    int UpdateInterval = 1)
+    int HutchinsonSamples = 1,
+    int SpatialAverageBlockSize = 1,
+    int HessianUpdateInterval = 1)
 {
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first option that breaks its rule.</summary>
     public void Validate()
     {
-        if (!Enum.IsDefined(Kind))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "Unknown curvature kind.");
-        }
+        OptionChecks.Defined(Kind, nameof(Kind));
 
-        OptionChecks.AtLeastOne(Samples, nameof(Samples));
-        OptionChecks.AtLeastOne(BlockSize, nameof(BlockSize));
-        OptionChecks.AtLeastOne(UpdateInterval, nameof(UpdateInterval));
+        OptionChecks.AtLeastOne(HutchinsonSamples, nameof(HutchinsonSamples));
+        OptionChecks.AtLeastOne(SpatialAverageBlockSize, nameof(SpatialAverageBlockSize));
+        OptionChecks.AtLeastOne(HessianUpdateInterval, nameof(HessianUpdateInterval));
     }
 
     /// <summary>True when D must be recomputed before step <paramref name="step"/> (1-based).</summary>
-    public bool IsRefreshStep(long step) => (step - 1) % UpdateInterval == 0;
+    public bool IsRefreshStep(long step) => (step - 1) % HessianUpdateInterval == 0;
 }

@@ -4,7 +4,7 @@ namespace AdaHessian.Curvature;
 /// AdaHessian's spatial averaging: each weight's curvature is replaced by the mean over its block of b consecutive
 /// weights (the last block may be shorter). The final element, the bias, is never mixed with the weights.
 /// </summary>
-public static class SpatialAveraging
+internal static class SpatialAveraging
 {
     /// <summary>Writes the block means of <paramref name="diagonal"/> into <paramref name="destination"/> (may alias).</summary>
     /// <param name="diagonal">d weight entries followed by the bias entry.</param>

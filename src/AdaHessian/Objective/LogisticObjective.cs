@@ -17,7 +17,7 @@ namespace AdaHessian.Objective;
 /// results are bitwise identical for any <see cref="NumberOfThreads"/>. An instance reuses its buffers and must not
 /// be evaluated from two threads at once.
 /// </remarks>
-public sealed class LogisticObjective
+public sealed class LogisticObjective : IObjective
 {
     // A chunk of fewer stored values than this costs more to hand to another core than it saves (a 256-row mini-batch
     // of 784 dense features is three chunks, a 256-row batch of 10 non-zeros one).
@@ -70,6 +70,9 @@ public sealed class LogisticObjective
 
     /// <summary>Threads used for batches large enough to split.</summary>
     public int NumberOfThreads { get; }
+
+    /// <summary>One block: the d weights followed by the bias.</summary>
+    public ParameterLayout Layout => ParameterLayout.Neuron(Data.FeatureCount);
 
     /// <summary>d + 1: the weights followed by the bias.</summary>
     public int ParameterCount => Data.FeatureCount + 1;

@@ -13,7 +13,8 @@ namespace AdaHessian.Objective;
 /// row order. What the block saves is work:
 /// one load of w (and z) serves four rows, each accumulator element is loaded and stored once per four rows instead of
 /// once per row, float→double widening is one instruction per eight values, and four independent dependency chains
-/// replace one.
+/// replace one. The kernels repeat one loop shape on purpose: each mirrors one <see cref="RowKernels"/> kernel lane for
+/// lane, and a shared helper would have to hide the order that makes the bits equal.
 /// </summary>
 /// <remarks>
 /// The dot-product kernels also prefetch the next block's rows, because four interleaved row streams defeat the

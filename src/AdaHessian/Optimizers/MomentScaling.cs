@@ -1,15 +1,17 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using AdaHessian.Objective;
 
 namespace AdaHessian.Optimizers;
 
 /// <summary>
-/// The transform Adam and AdaHessian share: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)s², and
-/// update = (m / (1−β₁ᵗ)) / ((√(v / (1−β₂ᵗ)))ᵏ + ε), where s is g (Adam) or D (AdaHessian).
+/// The element-wise kernels of the optimizer chains. <see cref="Update"/> is the moment transform Adam and
+/// AdaHessian share: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)s², and update = (m / (1−β₁ᵗ)) / ((√(v / (1−β₂ᵗ)))ᵏ + ε).
 /// Every element goes through the same sequence of correctly rounded operations (multiply, add, divide, square
 /// root; never fused multiply-add), whether it is processed in a 4-wide vector or in the scalar tail, so results do
-/// not depend on SIMD width. Only the general power k uses Math.Pow, which stays scalar.
+/// not depend on SIMD width. Only the general power k uses Math.Pow, which stays scalar. Inputs and the update may
+/// alias element for element (each element is read before it is written).
 /// </summary>
 internal static class MomentScaling
 {
@@ -21,16 +23,15 @@ internal static class MomentScaling
         General,
     }
 
-    public static MomentState Update(ReadOnlySpan<double> gradient, ReadOnlySpan<double> second, MomentState state,
+    public static void Update(ReadOnlySpan<double> gradient, ReadOnlySpan<double> second, double[] m, double[] v, long t,
         double beta1, double beta2, double epsilon, double power, Span<double> update)
     {
         int n = gradient.Length;
-        if (second.Length != n || update.Length != n || state.M.Length != n || state.V.Length != n)
+        if (second.Length != n || update.Length != n || m.Length != n || v.Length != n)
         {
             throw new ArgumentOutOfRangeException(nameof(gradient), "Gradient, second-moment source, state and update must have equal lengths.");
         }
 
-        long t = state.Step + 1;
         double correction1 = 1 - Math.Pow(beta1, t);
         double correction2 = 1 - Math.Pow(beta2, t);
 
@@ -43,7 +44,6 @@ internal static class MomentScaling
             _ => PowerKind.General,
         };
 
-        double[] m = state.M, v = state.V;
         int j = 0;
         if (Vector256.IsHardwareAccelerated && kind != PowerKind.General)
         {
@@ -58,42 +58,95 @@ internal static class MomentScaling
             update[j] = m[j] / correction1 / denominator;
         }
 
-        return state with { Step = t };
     }
 
-    /// <summary>θ ← θ − η·(update + λ_wd·θ), with decay on the weights only (the last entry is the bias).</summary>
-    public static void Apply(ReadOnlySpan<double> update, double learningRate, double weightDecay, Span<double> parameters)
+    /// <summary>
+    /// update ← update + λ_wd·θ on the weights of every block; each bias gets + 0, which turns an update of −0 into +0
+    /// exactly as the weights' zero decay term does.
+    /// </summary>
+    public static void AddDecayedWeights(ReadOnlySpan<double> parameters, double weightDecay, ParameterLayout layout,
+        Span<double> update)
     {
-        update = update[..parameters.Length]; // bounds the vector loop's unchecked loads
-        if (parameters.Length == 0)
+        if (parameters.Length != layout.ParameterCount || update.Length != parameters.Length)
         {
-            return;
+            throw new ArgumentOutOfRangeException(nameof(update), "Parameters and update must match the layout.");
         }
 
-        int bias = parameters.Length - 1;
+        for (int block = 0; block < layout.Blocks; block++)
+        {
+            int start = layout.BlockStart(block);
+            int weights = layout.WeightsPerBlock;
+            ReadOnlySpan<double> p = parameters.Slice(start, weights);
+            Span<double> u = update.Slice(start, weights);
+            int j = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                ref double pRef = ref MemoryMarshal.GetReference(p);
+                ref double uRef = ref MemoryMarshal.GetReference(u);
+                var decay = Vector256.Create(weightDecay);
+                for (; j <= weights - Vector256<double>.Count; j += Vector256<double>.Count)
+                {
+                    (Vector256.LoadUnsafe(ref uRef, (nuint)j) + decay * Vector256.LoadUnsafe(ref pRef, (nuint)j))
+                        .StoreUnsafe(ref uRef, (nuint)j);
+                }
+            }
+
+            for (; j < weights; j++)
+            {
+                u[j] += weightDecay * p[j];
+            }
+
+            double noDecay = 0;
+            update[start + weights] += noDecay;
+        }
+    }
+
+    /// <summary>values ← factor·values.</summary>
+    public static void Scale(Span<double> values, double factor)
+    {
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref double v = ref MemoryMarshal.GetReference(values);
+            var f = Vector256.Create(factor);
+            for (; j <= values.Length - Vector256<double>.Count; j += Vector256<double>.Count)
+            {
+                (f * Vector256.LoadUnsafe(ref v, (nuint)j)).StoreUnsafe(ref v, (nuint)j);
+            }
+        }
+
+        for (; j < values.Length; j++)
+        {
+            values[j] = factor * values[j];
+        }
+    }
+
+    /// <summary>
+    /// θ ← θ + update. With update = −η·(u + λ_wd·θ) this is θ − η·(u + λ_wd·θ) bit for bit: negation is exact and
+    /// a − b is a + (−b).
+    /// </summary>
+    public static void Add(ReadOnlySpan<double> update, Span<double> parameters)
+    {
+        if (update.Length != parameters.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(update), "Must be as long as the parameters.");
+        }
+
         int j = 0;
         if (Vector256.IsHardwareAccelerated)
         {
             ref double u = ref MemoryMarshal.GetReference(update);
             ref double p = ref MemoryMarshal.GetReference(parameters);
-            var rate = Vector256.Create(learningRate);
-            var decay = Vector256.Create(weightDecay);
-            for (; j <= bias - Vector256<double>.Count; j += Vector256<double>.Count)
+            for (; j <= parameters.Length - Vector256<double>.Count; j += Vector256<double>.Count)
             {
-                Vector256<double> pj = Vector256.LoadUnsafe(ref p, (nuint)j);
-                Vector256<double> uj = Vector256.LoadUnsafe(ref u, (nuint)j);
-                (pj - rate * (uj + decay * pj)).StoreUnsafe(ref p, (nuint)j);
+                (Vector256.LoadUnsafe(ref p, (nuint)j) + Vector256.LoadUnsafe(ref u, (nuint)j)).StoreUnsafe(ref p, (nuint)j);
             }
         }
 
-        for (; j < bias; j++)
+        for (; j < parameters.Length; j++)
         {
-            parameters[j] -= learningRate * (update[j] + weightDecay * parameters[j]);
+            parameters[j] += update[j];
         }
-
-        // The bias is not decayed. Adding a zero decay term is kept: it turns an update of −0 into +0, as it always has.
-        double noDecay = 0;
-        parameters[bias] -= learningRate * (update[bias] + noDecay);
     }
 
     // The first index the scalar tail must still process. Lane for lane, the same operations as the scalar loop.

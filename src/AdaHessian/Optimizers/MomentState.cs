@@ -1,12 +1,20 @@
 namespace AdaHessian.Optimizers;
 
 /// <summary>
-/// Optimizer state: the number of steps taken, the first moment m (EMA of gradients) and the second moment v
-/// (EMA of squared gradients for Adam, of squared curvature D² for AdaHessian). The arrays are updated in place.
+/// The state of <see cref="ScaleByMoments"/>: the first moment m (EMA of gradients) and the second moment v (EMA of
+/// squared gradients for Adam, of squared curvature D² for AdaHessian). Both arrays change in place every step.
 /// </summary>
-public readonly record struct MomentState(long Step, double[] M, double[] V)
+public sealed class MomentState : TransformState
 {
-    /// <summary>A fresh state for <paramref name="parameterCount"/> parameters.</summary>
-    public static MomentState Create(int parameterCount) =>
-        new(0, new double[parameterCount], new double[parameterCount]);
+    internal MomentState(int parameterCount)
+    {
+        M = new double[parameterCount];
+        V = new double[parameterCount];
+    }
+
+    /// <summary>m, the first moment.</summary>
+    public double[] M { get; }
+
+    /// <summary>v, the second moment.</summary>
+    public double[] V { get; }
 }

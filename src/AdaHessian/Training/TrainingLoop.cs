@@ -6,9 +6,10 @@ using MathNet.Numerics.Random;
 namespace AdaHessian.Training;
 
 /// <summary>
-/// Epochs × mini-batches of an <see cref="IOptimizer"/> on a <see cref="LogisticObjective"/>, with seeded
-/// shuffling, history, a relative tolerance, cancellation and progress. A non-finite objective or parameter stops
-/// the run with <see cref="TrainingDivergedException"/>.
+/// Epochs × mini-batches of an <see cref="Optimizer"/> on an <see cref="IObjective"/>, with seeded shuffling, the
+/// curvature estimate the optimizer needs (<see cref="TrainingOptions.Curvature"/>), history, a relative tolerance,
+/// cancellation between steps and a per-epoch observer. A non-finite objective or parameter stops the run with
+/// <see cref="TrainingDivergedException"/>.
 /// </summary>
 public static class TrainingLoop
 {
@@ -16,12 +17,15 @@ public static class TrainingLoop
     private const int ProbeSeedSalt = 0x2545F491;
 
     /// <summary>Trains from <paramref name="initialParameters"/> (zeros when null) and returns the result.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An option is invalid or the initial parameters have the wrong length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// An option is invalid, the initial parameters have the wrong length, or the curvature setting does not suit the
+    /// optimizer (Adam takes none).
+    /// </exception>
     /// <exception cref="TrainingDivergedException">The objective or a parameter became NaN or infinite.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static TrainingResult Run(
-        LogisticObjective objective,
-        IOptimizer optimizer,
+        IObjective objective,
+        Optimizer optimizer,
         TrainingOptions options,
         ReadOnlySpan<double> initialParameters = default,
         IProgress<TrainingProgress>? progress = null,
@@ -37,26 +41,31 @@ public static class TrainingLoop
             throw new ArgumentOutOfRangeException(nameof(initialParameters), $"Must hold {p} values (weights then bias), or none for zeros.");
         }
 
+        if (!optimizer.UsesCurvature && options.Curvature is not null)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Curvature,
+                $"{optimizer.Name} uses no curvature: leave TrainingOptions.Curvature null.");
+        }
+
         var run = new Session(objective, optimizer, options, progress, cancellationToken);
         initialParameters.CopyTo(run.Theta);
-        return objective.Data.RowCount <= (options.BatchSize ?? int.MaxValue) ? run.FullBatch() : run.MiniBatch();
+        return objective.AllRows.Length <= (options.BatchSize ?? int.MaxValue) ? run.FullBatch() : run.MiniBatch();
     }
 
     private sealed class Session(
-        LogisticObjective objective,
-        IOptimizer optimizer,
+        IObjective objective,
+        Optimizer optimizer,
         TrainingOptions options,
         IProgress<TrainingProgress>? progress,
         CancellationToken cancellationToken)
     {
         private readonly double[] _gradient = new double[objective.ParameterCount];
-        private readonly double[] _scratch = new double[objective.ParameterCount];
         private readonly List<HistoryPoint> _history = [];
-        private readonly CurvatureEstimator? _curvature = optimizer.Curvature is { } c
-            ? new CurvatureEstimator(c, objective.ParameterCount, unchecked(options.Seed ^ ProbeSeedSalt))
+        private readonly CurvatureEstimator? _curvature = optimizer.UsesCurvature
+            ? new CurvatureEstimator(options.Curvature ?? new CurvatureOptions(), objective.Layout, unchecked(options.Seed ^ ProbeSeedSalt))
             : null;
 
-        private MomentState _state = optimizer.Init(objective.ParameterCount);
+        private readonly OptimizerState _state = optimizer.Init(objective.Layout);
         private long _step;
 
         public double[] Theta { get; } = new double[objective.ParameterCount];
@@ -65,7 +74,7 @@ public static class TrainingLoop
         public TrainingResult FullBatch()
         {
             ReadOnlyMemory<int> all = objective.AllRows;
-            int epochs = options.Epochs;
+            int epochs = options.NumberOfEpochs;
             double value = Evaluate(all, CurvatureDue(1));
             CheckObjective(value, 0, fullData: true);
             double norm = Record(0, value, fullData: true);
@@ -79,7 +88,7 @@ public static class TrainingLoop
                 double next = Evaluate(all, epoch < epochs && CurvatureDue(_step + 1));
                 CheckObjective(next, epoch, fullData: true);
                 norm = Record(epoch, next, fullData: true);
-                progress?.Report(new TrainingProgress(epoch, epochs, _step, next, norm));
+                progress?.Report(new TrainingProgress(epoch, epochs, _step, next, norm, Theta));
                 converged = Converged(value, next);
                 value = next;
             }
@@ -90,7 +99,7 @@ public static class TrainingLoop
         public TrainingResult MiniBatch()
         {
             ReadOnlyMemory<int> all = objective.AllRows;
-            int rows = objective.Data.RowCount;
+            int rows = objective.AllRows.Length;
             int batchSize = options.BatchSize!.Value;
             int[] order = all.ToArray();
             var random = new Xoshiro256StarStar(options.Seed, threadSafe: false);
@@ -99,7 +108,7 @@ public static class TrainingLoop
             double norm = Record(0, value, fullData: true);
             bool converged = false;
             int epoch = 0;
-            while (epoch < options.Epochs && !converged)
+            while (epoch < options.NumberOfEpochs && !converged)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 epoch++;
@@ -110,6 +119,7 @@ public static class TrainingLoop
 
                 for (int start = 0; start < rows; start += batchSize)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     ReadOnlyMemory<int> batch = order.AsMemory(start, Math.Min(batchSize, rows - start));
                     double batchValue = Evaluate(batch, CurvatureDue(_step + 1));
                     CheckObjective(batchValue, epoch, fullData: false);
@@ -130,7 +140,7 @@ public static class TrainingLoop
                 double next = objective.Evaluate(all, Theta, _gradient);
                 CheckObjective(next, epoch, fullData: true);
                 norm = Record(epoch, next, fullData: true);
-                progress?.Report(new TrainingProgress(epoch, options.Epochs, _step, next, norm));
+                progress?.Report(new TrainingProgress(epoch, options.NumberOfEpochs, _step, next, norm, Theta));
                 converged = Converged(value, next);
                 value = next;
             }
@@ -139,7 +149,8 @@ public static class TrainingLoop
         }
 
         private bool WantsEpochObjective(int epoch) =>
-            epoch == options.Epochs || progress is not null || options.Tolerance > 0 || options.History != HistoryGranularity.None;
+            epoch == options.NumberOfEpochs || progress is not null || options.OptimizationTolerance > 0 ||
+            options.History != HistoryGranularity.None;
 
         private bool CurvatureDue(long step) => _curvature is not null && _curvature.Options.IsRefreshStep(step);
 
@@ -151,7 +162,7 @@ public static class TrainingLoop
         {
             _step++;
             ReadOnlySpan<double> d = _curvature is null ? default : _curvature.Diagonal;
-            _state = optimizer.Step(_gradient, d, _state, Theta, _scratch);
+            optimizer.Step(_gradient, d, _state, Theta);
             foreach (double theta in Theta)
             {
                 if (!double.IsFinite(theta))
@@ -175,7 +186,7 @@ public static class TrainingLoop
             epoch, _step);
 
         private bool Converged(double previous, double current) =>
-            options.Tolerance > 0 && Math.Abs(previous - current) <= options.Tolerance * Math.Abs(current);
+            options.OptimizationTolerance > 0 && Math.Abs(previous - current) <= options.OptimizationTolerance * Math.Abs(current);
 
         private double Record(int epoch, double value, bool fullData)
         {

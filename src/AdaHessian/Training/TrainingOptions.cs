@@ -1,13 +1,18 @@
+using AdaHessian.Curvature;
+
 namespace AdaHessian.Training;
 
-/// <summary>How long and on what batches to train.</summary>
+/// <summary>
+/// How long and on what batches to train, and where curvature comes from. The names and defaults are those of the
+/// ML.NET trainers' options, which map onto these one to one.
+/// </summary>
 public sealed record TrainingOptions
 {
-    /// <summary>Passes over the data, ≥ 1. Default 20.</summary>
-    public int Epochs { get; init; } = 20;
+    /// <summary>Passes over the data, ≥ 1. Default 30.</summary>
+    public int NumberOfEpochs { get; init; } = 30;
 
-    /// <summary>Rows per step, ≥ 1; a value ≥ the row count (or null) means full batch. Default null.</summary>
-    public int? BatchSize { get; init; }
+    /// <summary>Rows per step, ≥ 1; a value ≥ the row count (or null) means full batch. Default 256.</summary>
+    public int? BatchSize { get; init; } = 256;
 
     /// <summary>Shuffle the rows before every epoch (mini-batches only). Default true.</summary>
     public bool Shuffle { get; init; } = true;
@@ -18,7 +23,14 @@ public sealed record TrainingOptions
     /// <summary>
     /// Stop when an epoch changes the objective by at most this fraction of its value; 0 disables. Default 0.
     /// </summary>
-    public double Tolerance { get; init; }
+    public double OptimizationTolerance { get; init; }
+
+    /// <summary>
+    /// How the curvature D is estimated, averaged and refreshed for an optimizer that uses it (AdaHessian); null gives
+    /// such an optimizer the official setting (Hutchinson, one probe, no averaging, refreshed every step). Must be null
+    /// for an optimizer that uses none (Adam). Default null.
+    /// </summary>
+    public CurvatureOptions? Curvature { get; init; }
 
     /// <summary>Which points to record. Default <see cref="HistoryGranularity.Epoch"/>.</summary>
     public HistoryGranularity History { get; init; } = HistoryGranularity.Epoch;
@@ -29,16 +41,11 @@ public sealed record TrainingOptions
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first option that breaks its rule.</summary>
     public void Validate()
     {
-        OptionChecks.AtLeastOne(Epochs, nameof(Epochs));
-        if (BatchSize is { } batch)
-        {
-            OptionChecks.AtLeastOne(batch, nameof(BatchSize));
-        }
+        OptionChecks.AtLeastOne(NumberOfEpochs, nameof(NumberOfEpochs));
+        OptionChecks.NullOrAtLeastOne(BatchSize, nameof(BatchSize), "full batch");
 
-        OptionChecks.NonNegative(Tolerance, nameof(Tolerance));
-        if (!Enum.IsDefined(History))
-        {
-            throw new ArgumentOutOfRangeException(nameof(History), History, "Unknown history granularity.");
-        }
+        OptionChecks.NonNegative(OptimizationTolerance, nameof(OptimizationTolerance));
+        Curvature?.Validate();
+        OptionChecks.Defined(History, nameof(History));
     }
 }

@@ -1,9 +1,19 @@
 namespace AdaHessian.Training;
 
-/// <summary>Reported after every epoch.</summary>
+/// <summary>Reported after every epoch, to an observer of the run.</summary>
 /// <param name="Epoch">Epochs completed.</param>
 /// <param name="TotalEpochs">Epochs requested.</param>
 /// <param name="Step">Optimizer steps taken.</param>
 /// <param name="Objective">The objective over all rows.</param>
 /// <param name="GradientNorm">‖∇F‖₂ over all rows.</param>
-public readonly record struct TrainingProgress(int Epoch, int TotalEpochs, long Step, double Objective, double GradientNorm);
+/// <param name="Parameters">
+/// θ after the epoch (weights then bias), a view of the run's own array: valid during the report only, so an
+/// observer that keeps it must copy it (<c>Parameters.ToArray()</c>).
+/// </param>
+public readonly record struct TrainingProgress(
+    int Epoch,
+    int TotalEpochs,
+    long Step,
+    double Objective,
+    double GradientNorm,
+    ReadOnlyMemory<double> Parameters);

@@ -64,8 +64,8 @@ internal sealed class TimeToOptimum(MLContext ml, int repeats, Action<string> lo
         double best = fLbfgs;
         var adaHessianOptions = problem.AdaHessian();
         var adamOptions = problem.Adam();
-        (int adaEpochs, double adaF, bool adaReached) = EpochsToTarget(objective, AdaHessianOptimizerFor(adaHessianOptions), adaHessianOptions, fLbfgs);
-        (int adamEpochs, double adamF, bool adamReached) = EpochsToTarget(objective, AdamOptimizerFor(adamOptions), adamOptions, fLbfgs);
+        (int adaEpochs, double adaF, bool adaReached) = EpochsToTarget(objective, adaHessianOptions, fLbfgs);
+        (int adamEpochs, double adamF, bool adamReached) = EpochsToTarget(objective, adamOptions, fLbfgs);
         best = Math.Min(best, Math.Min(adaF, adamF));
         log($"[{problem.Name}] core loop: AdaHessian {adaEpochs} epochs (F {adaF:R}), Adam {adamEpochs} epochs (F {adamF:R})");
 
@@ -122,9 +122,9 @@ internal sealed class TimeToOptimum(MLContext ml, int repeats, Action<string> lo
 
     private double Target(double optimum) => optimum + Tolerance * Math.Abs(optimum);
 
-    // Runs the core loop the trainer runs (same optimizer, schedule and seed) and stops at the first epoch whose full
-    // objective is within the tolerance of the reference, so the trainer can then be timed at exactly that many epochs.
-    private static (int Epochs, double F, bool Reached) EpochsToTarget(LogisticObjective objective, IOptimizer optimizer,
+    // Runs the trainer's own plan (same optimizer, schedule and seed) and stops at the first epoch whose full objective is
+    // within the tolerance of the reference, so the trainer can then be timed at exactly that many epochs.
+    private static (int Epochs, double F, bool Reached) EpochsToTarget(LogisticObjective objective,
         LogisticNeuronTrainerOptions options, double reference)
     {
         double target = reference + Tolerance * Math.Abs(reference);
@@ -140,20 +140,9 @@ internal sealed class TimeToOptimum(MLContext ml, int repeats, Action<string> lo
                 stop.Cancel();
             }
         });
-        var schedule = new TrainingOptions
-        {
-            Epochs = options.NumberOfEpochs,
-            BatchSize = options.BatchSize,
-            Shuffle = options.Shuffle,
-            Seed = options.Seed!.Value,
-            Tolerance = options.OptimizationTolerance,
-            History = HistoryGranularity.None,
-            RecordParameters = false,
-        };
         try
         {
-            TrainingLoop.Run(new LogisticObjective(objective.Data, options.Loss, options.L2Regularization, options.NumberOfThreads),
-                optimizer, schedule, default, progress, stop.Token);
+            TrainingPlan.For(options, options.Seed!.Value).Run(objective.Data, progress, stop.Token);
         }
         catch (OperationCanceledException)
         {
@@ -249,26 +238,6 @@ internal sealed class TimeToOptimum(MLContext ml, int repeats, Action<string> lo
             ? theta
             : throw new InvalidOperationException($"The model has {theta.Length} parameters, the objective {count}.");
     }
-
-    private static AdaHessianOptimizer AdaHessianOptimizerFor(AdaHessianTrainer.Options o) => new(new AdaHessianOptions
-    {
-        LearningRate = o.LearningRate,
-        Beta1 = o.Beta1,
-        Beta2 = o.Beta2,
-        Epsilon = o.Epsilon,
-        HessianPower = o.HessianPower,
-        WeightDecay = o.WeightDecay,
-        Curvature = new CurvatureOptions(o.Curvature, o.HutchinsonSamples, o.SpatialAverageBlockSize, o.HessianUpdateInterval),
-    });
-
-    private static AdamOptimizer AdamOptimizerFor(AdamTrainer.Options o) => new(new AdamOptions
-    {
-        LearningRate = o.LearningRate,
-        Beta1 = o.Beta1,
-        Beta2 = o.Beta2,
-        Epsilon = o.Epsilon,
-        WeightDecay = o.WeightDecay,
-    });
 
     private static string Describe(LogisticNeuronTrainerOptions o) => string.Format(CultureInfo.InvariantCulture,
         "batch {0}, learning rate {1:G3}{2}, L2 {3}, seed {4}, threads {5}",

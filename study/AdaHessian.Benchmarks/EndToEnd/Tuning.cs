@@ -24,14 +24,14 @@ internal static class Tuning
                 foreach (CurvatureKind kind in new[] { CurvatureKind.Hutchinson })
                 {
                     Try($"AdaHessian {kind} batch {batch?.ToString() ?? "full"} lr {lr}",
-                        new AdaHessianOptimizer(new AdaHessianOptions { LearningRate = lr, Curvature = new CurvatureOptions(kind, 1, 1, 1) }), batch);
+                        Optimizer.AdaHessian(new AdaHessianOptions { LearningRate = lr }), new CurvatureOptions(kind, 1, 1, 1), batch);
                 }
 
-                Try($"Adam batch {batch?.ToString() ?? "full"} lr {lr / 10}", new AdamOptimizer(new AdamOptions { LearningRate = lr / 10 }), batch);
+                Try($"Adam batch {batch?.ToString() ?? "full"} lr {lr / 10}", Optimizer.Adam(new AdamOptions { LearningRate = lr / 10 }), null, batch);
             }
         }
 
-        void Try(string name, IOptimizer optimizer, int? batch)
+        void Try(string name, Optimizer optimizer, CurvatureOptions? curvature, int? batch)
         {
             var objective = new LogisticObjective(data, LossKind.LogLoss, 1);
             using var stop = new CancellationTokenSource();
@@ -42,7 +42,11 @@ internal static class Tuning
             try
             {
                 TrainingLoop.Run(objective, optimizer,
-                    new TrainingOptions { Epochs = maxEpochs, BatchSize = batch, Seed = 1, History = HistoryGranularity.None, RecordParameters = false },
+                    new TrainingOptions
+                    {
+                        NumberOfEpochs = maxEpochs, BatchSize = batch, Seed = 1, Curvature = curvature, History = HistoryGranularity.None,
+                        RecordParameters = false,
+                    },
                     default, new Watcher(p =>
                     {
                         last = p.Objective;

@@ -47,12 +47,11 @@ public class KernelBenchmarks
     private double[] _products = null!;
     private double[] _diagonal = null!;
     private double[] _stepParameters = null!;
-    private double[] _scratch = null!;
-    private AdamOptimizer _adam = null!;
-    private AdaHessianOptimizer _adaHessian = null!;
+    private Optimizer _adam = null!;
+    private Optimizer _adaHessian = null!;
     private CurvatureEstimator _curvature = null!;
-    private MomentState _adamState;
-    private MomentState _adaHessianState;
+    private OptimizerState _adamState = null!;
+    private OptimizerState _adaHessianState = null!;
 
     [Params(Layout.Dense, Layout.Sparse)]
     public Layout Layout { get; set; }
@@ -123,12 +122,11 @@ public class KernelBenchmarks
         _products = new double[p];
         _diagonal = new double[p];
         _stepParameters = (double[])_theta.Clone();
-        _scratch = new double[p];
-        _adam = new AdamOptimizer();
-        _adaHessian = new AdaHessianOptimizer();
-        _curvature = new CurvatureEstimator(_adaHessian.Curvature!, p, seed: 3);
-        _adamState = _adam.Init(p);
-        _adaHessianState = _adaHessian.Init(p);
+        _adam = Optimizer.Adam(new AdamOptions { LearningRate = 1e-3 });
+        _adaHessian = Optimizer.AdaHessian();
+        _curvature = new CurvatureEstimator(new CurvatureOptions(), _objective.Layout, seed: 3);
+        _adamState = _adam.Init(_objective.Layout);
+        _adaHessianState = _adaHessian.Init(_objective.Layout);
     }
 
     [Benchmark(Baseline = true, Description = "loss+gradient")]
@@ -141,18 +139,18 @@ public class KernelBenchmarks
     public double LossGradientDiagonal() => _objective.EvaluateWithExactDiagonal(_batch, _theta, _gradient, _diagonal);
 
     [Benchmark(Description = "Adam update")]
-    public void AdamUpdate() => _adamState = _adam.Step(_gradient, default, _adamState, _stepParameters, _scratch);
+    public void AdamUpdate() => _adam.Step(_gradient, default, _adamState, _stepParameters);
 
     [Benchmark(Description = "AdaHessian update")]
     public void AdaHessianUpdate() =>
-        _adaHessianState = _adaHessian.Step(_gradient, _diagonal, _adaHessianState, _stepParameters, _scratch);
+        _adaHessian.Step(_gradient, _diagonal, _adaHessianState, _stepParameters);
 
     /// <summary>What the training loop does per Adam step: loss+gradient, then the update.</summary>
     [Benchmark(Description = "Adam step")]
     public void AdamStep()
     {
         _objective.Evaluate(_batch, _theta, _gradient);
-        _adamState = _adam.Step(_gradient, default, _adamState, _stepParameters, _scratch);
+        _adam.Step(_gradient, default, _adamState, _stepParameters);
     }
 
     /// <summary>What the training loop does per AdaHessian step: Rademacher probe, fused pass with Hz, |z⊙Hz|, update.</summary>
@@ -160,6 +158,6 @@ public class KernelBenchmarks
     public void AdaHessianStep()
     {
         _curvature.EvaluateAndRefresh(_objective, _batch, _theta, _gradient);
-        _adaHessianState = _adaHessian.Step(_gradient, _curvature.Diagonal, _adaHessianState, _stepParameters, _scratch);
+        _adaHessian.Step(_gradient, _curvature.Diagonal, _adaHessianState, _stepParameters);
     }
 }

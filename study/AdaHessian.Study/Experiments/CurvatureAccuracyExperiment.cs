@@ -18,8 +18,7 @@ namespace AdaHessian.Study.Experiments;
 /// </summary>
 /// <remarks>
 /// How one point is measured: <see cref="CurvatureMeasurement"/>. The products Hz come from H itself
-/// (<see cref="DenseHessian"/>), the probes from <see cref="CopiedProbeDraw"/>, checked against
-/// <see cref="CurvatureEstimator"/>.
+/// (<see cref="DenseHessian"/>), the probes from the library's own <see cref="RademacherProbes"/>.
 /// </remarks>
 internal sealed class CurvatureAccuracyExperiment : IExperiment
 {
@@ -85,11 +84,12 @@ internal sealed class CurvatureAccuracyExperiment : IExperiment
     // θ after a fixed number of full-batch epochs of AdaHessian with the exact diagonal (no probes, so no seed).
     private static double[] Train(LogisticObjective objective, CancellationToken cancellation)
     {
+        OptimizerVariant exact = OptimizerVariant.AdaHessianExact;
         var options = new TrainingOptions
         {
-            Epochs = TrainingEpochs, History = HistoryGranularity.None, RecordParameters = false,
+            NumberOfEpochs = TrainingEpochs, BatchSize = null, Curvature = exact.Curvature,
+            History = HistoryGranularity.None, RecordParameters = false,
         };
-        return TrainingLoop.Run(objective, OptimizerVariant.AdaHessianExact.Create(TrainingRate), options,
-            cancellationToken: cancellation).Parameters;
+        return TrainingLoop.Run(objective, exact.Create(TrainingRate), options, cancellationToken: cancellation).Parameters;
     }
 }

@@ -79,7 +79,11 @@ internal sealed class SeedReplicationExperiment : IExperiment
     // Null when the run diverged at this rate.
     private static SeedRun? Train(StudyContext context, SeedVariant variant, double rate, int epochs)
     {
-        var options = new TrainingOptions { Epochs = epochs, Seed = 0, History = HistoryGranularity.Epoch, RecordParameters = true };
+        var options = new TrainingOptions
+        {
+            NumberOfEpochs = epochs, BatchSize = null, Seed = 0, Curvature = variant.Optimizer.Curvature, History = HistoryGranularity.Epoch,
+            RecordParameters = true,
+        };
         try
         {
             TrainingResult result = TrainingLoop.Run(ToyNeuron.Objective(), variant.Optimizer.Create(rate), options,

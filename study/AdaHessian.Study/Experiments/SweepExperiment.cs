@@ -33,7 +33,7 @@ internal sealed class SweepExperiment : IExperiment
         {
             int s = i % seeds.Length, r = i / seeds.Length % rates.Length;
             int o = i / (seeds.Length * rates.Length) % optimizers.Count, p = i / (seeds.Length * rates.Length * optimizers.Count);
-            runs[p, o, r, s] = SweepRun.Execute(instances[p, s], problems[p].Epochs, optimizers[o].Create(rates[r]), seeds[s],
+            runs[p, o, r, s] = SweepRun.Execute(instances[p, s], problems[p].Epochs, optimizers[o].Create(rates[r]), optimizers[o].Curvature, seeds[s],
                 context.Cancellation);
         });
         double runMilliseconds = clock.Elapsed.TotalMilliseconds - instanceMilliseconds;

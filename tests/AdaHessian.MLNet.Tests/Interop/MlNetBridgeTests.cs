@@ -289,6 +289,20 @@ public sealed class MlNetBridgeTests
         return calibrated;
     }
 
+    [Fact]
+    public void IsCancellationRequested_follows_the_contexts_CancelExecution_and_reaches_registered_hosts()
+    {
+        var ml = new MLContext(seed: 1);
+        IHost host = ((IHostEnvironment)ml).Register("child");
+        Assert.False(MlNetBridge.IsCancellationRequested(ml));
+        Assert.False(MlNetBridge.IsCancellationRequested(host));
+
+        typeof(MLContext).GetMethod("CancelExecution", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)!.Invoke(ml, null);
+
+        Assert.True(MlNetBridge.IsCancellationRequested(host));
+        Assert.True(MlNetBridge.IsCancellationRequested(((IHostEnvironment)ml).Register("later")));
+    }
+
     private sealed class InputRow
     {
         public bool Label { get; set; }

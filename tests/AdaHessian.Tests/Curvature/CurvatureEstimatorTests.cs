@@ -22,7 +22,7 @@ public class CurvatureEstimatorTests
         double[] abs = Enumerable.Range(0, p).Select(j => Math.Abs(h[j, j])).ToArray();
         Assert.Contains(Enumerable.Range(0, p), j => h[j, j] < 0); // precondition: the test exercises |·|
 
-        var estimator = new CurvatureEstimator(new CurvatureOptions(CurvatureKind.ExactDiagonal, BlockSize: 2), p, seed: 0);
+        var estimator = new CurvatureEstimator(new CurvatureOptions(CurvatureKind.ExactDiagonal, SpatialAverageBlockSize: 2), p, seed: 0);
         var gradient = new double[p];
         double value = estimator.EvaluateAndRefresh(objective, batch, theta, gradient);
 
@@ -114,10 +114,10 @@ public class CurvatureEstimatorTests
     {
         int p = objective.ParameterCount;
         var draws = new double[count][];
-        var estimator = new CurvatureEstimator(new CurvatureOptions(Samples: samples), p, seed: 1234);
+        var estimator = new CurvatureEstimator(new CurvatureOptions(HutchinsonSamples: samples), p, seed: 1234);
         for (int r = 0; r < count; r++)
         {
-            CurvatureEstimator e = seedOf is null ? estimator : new CurvatureEstimator(new CurvatureOptions(Samples: samples), p, seedOf(r));
+            CurvatureEstimator e = seedOf is null ? estimator : new CurvatureEstimator(new CurvatureOptions(HutchinsonSamples: samples), p, seedOf(r));
             e.EvaluateAndRefresh(objective, objective.AllRows, theta, new double[p]);
             draws[r] = e.Diagonal.ToArray();
         }

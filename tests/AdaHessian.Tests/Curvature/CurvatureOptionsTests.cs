@@ -7,7 +7,7 @@ public class CurvatureOptionsTests
     [Fact]
     public void Refresh_steps_are_one_then_every_interval()
     {
-        var options = new CurvatureOptions(UpdateInterval: 3);
+        var options = new CurvatureOptions(HessianUpdateInterval: 3);
         long[] refresh = Enumerable.Range(1, 12).Select(s => (long)s).Where(options.IsRefreshStep).ToArray();
 
         Assert.Equal([1L, 4L, 7L, 10L], refresh);
@@ -19,17 +19,17 @@ public class CurvatureOptionsTests
     {
         var options = new CurvatureOptions();
         Assert.Equal(CurvatureKind.Hutchinson, options.Kind);
-        Assert.Equal(1, options.Samples);
-        Assert.Equal(1, options.BlockSize);
-        Assert.Equal(1, options.UpdateInterval);
+        Assert.Equal(1, options.HutchinsonSamples);
+        Assert.Equal(1, options.SpatialAverageBlockSize);
+        Assert.Equal(1, options.HessianUpdateInterval);
     }
 
     public static TheoryData<CurvatureOptions, string> Invalid => new()
     {
-        { new CurvatureOptions(Samples: 0), "Samples" },
-        { new CurvatureOptions(Samples: -3), "Samples" },
-        { new CurvatureOptions(BlockSize: 0), "BlockSize" },
-        { new CurvatureOptions(UpdateInterval: 0), "UpdateInterval" },
+        { new CurvatureOptions(HutchinsonSamples: 0), "HutchinsonSamples" },
+        { new CurvatureOptions(HutchinsonSamples: -3), "HutchinsonSamples" },
+        { new CurvatureOptions(SpatialAverageBlockSize: 0), "SpatialAverageBlockSize" },
+        { new CurvatureOptions(HessianUpdateInterval: 0), "HessianUpdateInterval" },
         { new CurvatureOptions((CurvatureKind)42), "Kind" },
     };
 

@@ -1,3 +1,4 @@
+using AdaHessian.Objective;
 using AdaHessian.Optimizers;
 using AdaHessian.Tests.TestSupport;
 
@@ -10,13 +11,12 @@ public class AdamOptimizerTests
     // Gradients for (weight, bias) at steps 1, 2, 3.
     private static readonly double[][] Gradients = [[2, -1], [4, 0], [-2, 3]];
 
-    private static (double[] Theta, MomentState State) Run(IOptimizer optimizer, double[] theta, int steps = 3)
+    private static (double[] Theta, OptimizerState State) Run(Optimizer optimizer, double[] theta, int steps = 3)
     {
-        MomentState state = optimizer.Init(theta.Length);
-        var scratch = new double[theta.Length];
+        OptimizerState state = optimizer.Init(ParameterLayout.Neuron(theta.Length - 1));
         for (int t = 0; t < steps; t++)
         {
-            state = optimizer.Step(Gradients[t], default, state, theta, scratch);
+            optimizer.Step(Gradients[t], default, state, theta);
         }
 
         return (theta, state);
@@ -34,23 +34,24 @@ public class AdamOptimizerTests
         //   t=1: m = −½,   v = ½,               m̂ = −1,   v̂ = 1       → u = −1/(1 + ε)
         //   t=2: m = −¼,   v = ¼,               m̂ = −1/3, v̂ = 1/3     → u = (−1/3)/(√(1/3) + ε)
         //   t=3: m = 11/8, v = ⅛ + 4.5 = 37/8,  m̂ = 11/7, v̂ = 37/7    → u = (11/7)/(√(37/7) + ε)
-        var adam = new AdamOptimizer(new AdamOptions { LearningRate = 0.1, Beta1 = 0.5, Beta2 = 0.5, Epsilon = Eps });
+        var adam = Optimizer.Adam(new AdamOptions { LearningRate = 0.1, Beta1 = 0.5, Beta2 = 0.5, Epsilon = Eps });
 
-        (double[] theta, MomentState state) = Run(adam, [1.0, -0.5]);
+        (double[] theta, OptimizerState state) = Run(adam, [1.0, -0.5]);
+        var moments = (MomentState)state.LinkStates[0];
 
         double w = 1 - 0.1 * (2 / (2 + Eps) + 10.0 / 3 / (Math.Sqrt(12) + Eps) + 2.0 / 7 / (Math.Sqrt(52.0 / 7) + Eps));
         double b = -0.5 - 0.1 * (-1 / (1 + Eps) - 1.0 / 3 / (Math.Sqrt(1.0 / 3) + Eps) + 11.0 / 7 / (Math.Sqrt(37.0 / 7) + Eps));
         Approx.Equal([w, b], theta, 1e-15, "θ₃");
         Assert.Equal(3, state.Step);
-        Approx.Equal([0.25, 11.0 / 8], state.M, 1e-15, "m");
-        Approx.Equal([6.5, 37.0 / 8], state.V, 1e-15, "v");
+        Approx.Equal([0.25, 11.0 / 8], moments.M, 1e-15, "m");
+        Approx.Equal([6.5, 37.0 / 8], moments.V, 1e-15, "v");
     }
 
     [Fact]
     public void AdamW_decays_the_weights_but_not_the_bias()
     {
         // Same gradients, λ_wd = 0.2: θ ← θ − η(u + λ_wd·θ) on the weight only, the bias moves exactly as in Adam.
-        var adamW = new AdamOptimizer(new AdamOptions { LearningRate = 0.1, Beta1 = 0.5, Beta2 = 0.5, Epsilon = Eps, WeightDecay = 0.2 });
+        var adamW = Optimizer.Adam(new AdamOptions { LearningRate = 0.1, Beta1 = 0.5, Beta2 = 0.5, Epsilon = Eps, WeightDecay = 0.2 });
 
         (double[] theta, _) = Run(adamW, [1.0, -0.5]);
 
@@ -66,12 +67,12 @@ public class AdamOptimizerTests
     [Fact]
     public void With_zero_gradient_weight_decay_alone_shrinks_the_weights_geometrically()
     {
-        var adamW = new AdamOptimizer(new AdamOptions { LearningRate = 0.05, WeightDecay = 0.5 });
+        var adamW = Optimizer.Adam(new AdamOptions { LearningRate = 0.05, WeightDecay = 0.5 });
         double[] theta = [2.0, -4.0, 7.0];
-        MomentState state = adamW.Init(3);
+        OptimizerState state = adamW.Init(ParameterLayout.Neuron(2));
         for (int t = 0; t < 4; t++)
         {
-            state = adamW.Step(new double[3], default, state, theta, new double[3]);
+            adamW.Step(new double[3], default, state, theta);
         }
 
         // m = 0 so the Adam part is 0/(0 + ε) = 0; each step multiplies a weight by 1 − ηλ = 0.975.
@@ -80,14 +81,14 @@ public class AdamOptimizerTests
     }
 
     [Fact]
-    public void Defaults_are_PyTorchs()
+    public void Defaults_are_PyTorchs_but_the_learning_rate_which_is_AdamTrainers()
     {
         var o = new AdamOptions();
-        Assert.Equal((1e-3, 0.9, 0.999, 1e-8, 0.0), (o.LearningRate, o.Beta1, o.Beta2, o.Epsilon, o.WeightDecay));
-        var adam = new AdamOptimizer();
+        Assert.Equal((0.005, 0.9, 0.999, 1e-8, 0.0), (o.LearningRate, o.Beta1, o.Beta2, o.Epsilon, o.WeightDecay));
+        var adam = Optimizer.Adam();
         Assert.Equal("Adam", adam.Name);
-        Assert.Null(adam.Curvature);
-        Assert.Equal(1e-3, adam.LearningRate);
+        Assert.False(adam.UsesCurvature);
+        Assert.Equal(0.005, adam.LearningRate);
     }
 
     public static TheoryData<AdamOptions, string> Invalid => new()
@@ -109,12 +110,12 @@ public class AdamOptimizerTests
     [MemberData(nameof(Invalid))]
     public void Invalid_options_are_rejected_naming_the_option(AdamOptions options, string name)
     {
-        Assert.Equal(name, Assert.Throws<ArgumentOutOfRangeException>(() => new AdamOptimizer(options)).ParamName);
+        Assert.Equal(name, Assert.Throws<ArgumentOutOfRangeException>(() => Optimizer.Adam(options)).ParamName);
     }
 
     [Fact]
     public void Boundary_values_are_accepted()
     {
-        _ = new AdamOptimizer(new AdamOptions { Beta1 = 0, Beta2 = 0, WeightDecay = 0, LearningRate = 1e-300, Epsilon = 1e-300 });
+        _ = Optimizer.Adam(new AdamOptions { Beta1 = 0, Beta2 = 0, WeightDecay = 0, LearningRate = 1e-300, Epsilon = 1e-300 });
     }
 }

@@ -28,15 +28,19 @@ public class DeterminismTests
     private static LogisticObjective Objective(int rows = 200, int? threads = null, bool sparse = false) =>
         new(TestData.Random(rows, columns: 9, seed: 91, zeroFraction: 0.4).Dataset(sparse), LossKind.LogLoss, 0.1, threads);
 
-    private static AdaHessianOptimizer Hutchinson(int samples = 1) =>
-        new(new AdaHessianOptions { Curvature = new CurvatureOptions(Samples: samples, BlockSize: 2, UpdateInterval: 2) });
+    // AdaHessian with N Hutchinson probes, blocks of 2 and a refresh every second step.
+    private static TrainingResult Hutchinson(LogisticObjective objective, TrainingOptions options, int samples = 1) =>
+        TrainingLoop.Run(objective, Optimizer.AdaHessian(), options with
+        {
+            Curvature = new CurvatureOptions(HutchinsonSamples: samples, SpatialAverageBlockSize: 2, HessianUpdateInterval: 2),
+        });
 
     [Fact]
     public void Skipping_the_per_epoch_objective_when_nobody_reads_it_leaves_the_result_unchanged()
     {
-        var recorded = new TrainingOptions { Epochs = 6, BatchSize = 32, Seed = 7, History = HistoryGranularity.Epoch };
-        TrainingResult withHistory = TrainingLoop.Run(Objective(), Hutchinson(), recorded);
-        TrainingResult without = TrainingLoop.Run(Objective(), Hutchinson(), recorded with { History = HistoryGranularity.None });
+        var recorded = new TrainingOptions { NumberOfEpochs = 6, BatchSize = 32, Seed = 7, History = HistoryGranularity.Epoch };
+        TrainingResult withHistory = Hutchinson(Objective(), recorded);
+        TrainingResult without = Hutchinson(Objective(), recorded with { History = HistoryGranularity.None });
 
         Assert.Empty(without.History);
         Approx.Bitwise(withHistory.Parameters, without.Parameters, "final parameters");
@@ -51,10 +55,10 @@ public class DeterminismTests
     public void Same_seed_gives_bitwise_identical_histories(int? batch)
     {
         LogisticObjective objective = Objective();
-        var options = new TrainingOptions { Epochs = 8, BatchSize = batch, Seed = 12345, History = HistoryGranularity.Step };
+        var options = new TrainingOptions { NumberOfEpochs = 8, BatchSize = batch, Seed = 12345, History = HistoryGranularity.Step };
 
-        TrainingResult a = TrainingLoop.Run(objective, Hutchinson(samples: 2), options);
-        TrainingResult b = TrainingLoop.Run(Objective(), Hutchinson(samples: 2), options);
+        TrainingResult a = Hutchinson(objective, options, samples: 2);
+        TrainingResult b = Hutchinson(Objective(), options, samples: 2);
 
         AssertIdentical(a, b);
     }
@@ -66,10 +70,10 @@ public class DeterminismTests
     {
         // Full batch: only the Hutchinson probes depend on the seed. Mini-batch: the row order too.
         LogisticObjective objective = Objective();
-        var options = new TrainingOptions { Epochs = 5, BatchSize = batch, Seed = 1 };
+        var options = new TrainingOptions { NumberOfEpochs = 5, BatchSize = batch, Seed = 1 };
 
-        TrainingResult a = TrainingLoop.Run(objective, Hutchinson(), options);
-        TrainingResult b = TrainingLoop.Run(objective, Hutchinson(), options with { Seed = 2 });
+        TrainingResult a = Hutchinson(objective, options);
+        TrainingResult b = Hutchinson(objective, options with { Seed = 2 });
 
         Approx.Bitwise(a.History[0].Parameters, b.History[0].Parameters, "same start");
         Assert.NotEqual(a.History[1].Parameters, b.History[1].Parameters);
@@ -80,11 +84,12 @@ public class DeterminismTests
     public void Seed_does_not_matter_for_full_batch_exact_curvature()
     {
         LogisticObjective objective = Objective();
-        var exact = new AdaHessianOptimizer(new AdaHessianOptions { Curvature = new CurvatureOptions(CurvatureKind.ExactDiagonal) });
+        var exact = Optimizer.AdaHessian();
+        var curvature = new CurvatureOptions(CurvatureKind.ExactDiagonal);
 
         AssertIdentical(
-            TrainingLoop.Run(objective, exact, new TrainingOptions { Epochs = 5, Seed = 1 }),
-            TrainingLoop.Run(objective, exact, new TrainingOptions { Epochs = 5, Seed = 2 }));
+            TrainingLoop.Run(objective, exact, new TrainingOptions { NumberOfEpochs = 5, Seed = 1, Curvature = curvature }),
+            TrainingLoop.Run(objective, exact, new TrainingOptions { NumberOfEpochs = 5, Seed = 2, Curvature = curvature }));
     }
 
     [Theory]
@@ -93,11 +98,11 @@ public class DeterminismTests
     public void Training_is_bitwise_identical_for_any_thread_count(int? batch, bool sparse)
     {
         // 5000 rows: every full pass (and the 3000-row batches) is split into chunks and run in parallel.
-        var options = new TrainingOptions { Epochs = 3, BatchSize = batch, Seed = 7, History = HistoryGranularity.Step };
+        var options = new TrainingOptions { NumberOfEpochs = 3, BatchSize = batch, Seed = 7, History = HistoryGranularity.Step };
 
-        TrainingResult one = TrainingLoop.Run(Objective(5000, threads: 1, sparse), Hutchinson(samples: 3), options);
-        TrainingResult two = TrainingLoop.Run(Objective(5000, threads: 2, sparse), Hutchinson(samples: 3), options);
-        TrainingResult four = TrainingLoop.Run(Objective(5000, threads: 4, sparse), Hutchinson(samples: 3), options);
+        TrainingResult one = Hutchinson(Objective(5000, threads: 1, sparse), options, samples: 3);
+        TrainingResult two = Hutchinson(Objective(5000, threads: 2, sparse), options, samples: 3);
+        TrainingResult four = Hutchinson(Objective(5000, threads: 4, sparse), options, samples: 3);
 
         AssertIdentical(one, two);
         AssertIdentical(one, four);
@@ -108,8 +113,8 @@ public class DeterminismTests
     {
         // Adam draws no probes, so only the shuffle can make seeds differ; without shuffling they cannot.
         LogisticObjective objective = Objective();
-        var adam = new AdamOptimizer(new AdamOptions { LearningRate = 0.01 });
-        var options = new TrainingOptions { Epochs = 3, BatchSize = 32, Seed = 1 };
+        var adam = Optimizer.Adam(new AdamOptions { LearningRate = 0.01 });
+        var options = new TrainingOptions { NumberOfEpochs = 3, BatchSize = 32, Seed = 1 };
 
         Assert.NotEqual(TrainingLoop.Run(objective, adam, options).Parameters,
             TrainingLoop.Run(objective, adam, options with { Seed = 2 }).Parameters);

@@ -28,11 +28,12 @@ public class DivergenceTests
     [InlineData(LossKind.SquaredError, true)]
     public void A_huge_learning_rate_throws_in_the_first_epoch_instead_of_returning_a_NaN_model(LossKind loss, bool adaHessian)
     {
-        IOptimizer optimizer = adaHessian
-            ? new AdaHessianOptimizer(new AdaHessianOptions { LearningRate = 1e300, Curvature = new CurvatureOptions(CurvatureKind.ExactDiagonal) })
-            : new AdamOptimizer(new AdamOptions { LearningRate = 1e300 });
+        Optimizer optimizer = adaHessian
+            ? Optimizer.AdaHessian(new AdaHessianOptions { LearningRate = 1e300 })
+            : Optimizer.Adam(new AdamOptions { LearningRate = 1e300 });
+        var options = new TrainingOptions { NumberOfEpochs = 10, Curvature = adaHessian ? new CurvatureOptions(CurvatureKind.ExactDiagonal) : null };
 
-        var e = Assert.Throws<TrainingDivergedException>(() => TrainingLoop.Run(Huge(loss), optimizer, new TrainingOptions { Epochs = 10 }));
+        var e = Assert.Throws<TrainingDivergedException>(() => TrainingLoop.Run(Huge(loss), optimizer, options));
 
         Assert.Equal(1, e.Epoch);
         Assert.Equal(1, e.Step);
@@ -42,10 +43,10 @@ public class DivergenceTests
     [Fact]
     public void Mini_batch_divergence_names_the_step_inside_the_epoch()
     {
-        var optimizer = new AdamOptimizer(new AdamOptions { LearningRate = 1e300 });
+        var optimizer = Optimizer.Adam(new AdamOptions { LearningRate = 1e300 });
 
         var e = Assert.Throws<TrainingDivergedException>(() => TrainingLoop.Run(Huge(LossKind.LogLoss), optimizer,
-            new TrainingOptions { Epochs = 10, BatchSize = 2, Shuffle = false }));
+            new TrainingOptions { NumberOfEpochs = 10, BatchSize = 2, Shuffle = false }));
 
         // Step 1 on rows {0, 1} sends the weights to ~1e300; the batch objective before step 2 is then infinite.
         Assert.Equal(1, e.Epoch);
@@ -59,9 +60,9 @@ public class DivergenceTests
     {
         // Adam moves each parameter by up to ~η per step, so |θ| grows by ~1e300 a step until it overflows.
         LogisticObjective objective = new(TestData.Random(50, 4, seed: 3).Dataset(false), LossKind.LogLoss);
-        var optimizer = new AdamOptimizer(new AdamOptions { LearningRate = 1e300 });
+        var optimizer = Optimizer.Adam(new AdamOptions { LearningRate = 1e300 });
 
-        var e = Assert.Throws<TrainingDivergedException>(() => TrainingLoop.Run(objective, optimizer, new TrainingOptions { Epochs = 10_000 }));
+        var e = Assert.Throws<TrainingDivergedException>(() => TrainingLoop.Run(objective, optimizer, new TrainingOptions { NumberOfEpochs = 10_000 }));
 
         Assert.InRange(e.Epoch, 1, 10_000);
         Assert.Equal(e.Epoch, e.Step); // full batch: one step per epoch
@@ -73,8 +74,8 @@ public class DivergenceTests
     {
         var objective = new LogisticObjective(new LogisticDataset(FeatureMatrix.Dense(1, 1, [1e30f]), [1f]), LossKind.LogLoss, 1.0);
 
-        var e = Assert.Throws<TrainingDivergedException>(() => TrainingLoop.Run(objective, new AdamOptimizer(),
-            new TrainingOptions { Epochs = 3 }, [1e300, 0]));
+        var e = Assert.Throws<TrainingDivergedException>(() => TrainingLoop.Run(objective, Optimizer.Adam(),
+            new TrainingOptions { NumberOfEpochs = 3 }, [1e300, 0]));
 
         Assert.Equal(0, e.Epoch);
         Assert.Equal(0, e.Step);
@@ -89,9 +90,9 @@ public class DivergenceTests
         // Adam with η = 1e308: b₁ ≈ −1e308 (|update| ≈ 1), b₂ ≈ −1e308 − 0.67e308, b₃ overflows to −∞.
         var data = new LogisticDataset(FeatureMatrix.Dense(2, 1, [0f, 0f]), [0f, 0f]);
         var objective = new LogisticObjective(data, LossKind.SquaredError, 1.0);
-        var optimizer = new AdamOptimizer(new AdamOptions { LearningRate = 1e308 });
+        var optimizer = Optimizer.Adam(new AdamOptions { LearningRate = 1e308 });
 
-        var e = Assert.Throws<TrainingDivergedException>(() => TrainingLoop.Run(objective, optimizer, new TrainingOptions { Epochs = 50 }));
+        var e = Assert.Throws<TrainingDivergedException>(() => TrainingLoop.Run(objective, optimizer, new TrainingOptions { NumberOfEpochs = 50 }));
 
         Assert.InRange(e.Step, 2, 50);
         Assert.Equal(e.Step, e.Epoch);

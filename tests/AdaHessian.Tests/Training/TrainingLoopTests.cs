@@ -9,7 +9,7 @@ namespace AdaHessian.Tests.Training;
 
 public class TrainingLoopTests
 {
-    private static readonly AdaHessianOptions ExactAdaHessian = new() { Curvature = new CurvatureOptions(CurvatureKind.ExactDiagonal) };
+    private static readonly CurvatureOptions Exact = new(CurvatureKind.ExactDiagonal);
 
     // The toy neuron of DESIGN §5: x = (0.5, 2.5), y = (0.2, 0.9), squared error, start (w, b) = (−2, −2).
     private static LogisticObjective Toy() =>
@@ -20,8 +20,9 @@ public class TrainingLoopTests
     [InlineData(false)]
     public void Three_full_batch_epochs_on_the_toy_neuron_match_the_equations(bool adaHessian)
     {
-        IOptimizer optimizer = adaHessian ? new AdaHessianOptimizer(ExactAdaHessian) : new AdamOptimizer(new AdamOptions { LearningRate = 0.1 });
-        TrainingResult result = TrainingLoop.Run(Toy(), optimizer, new TrainingOptions { Epochs = 3 }, [-2.0, -2.0]);
+        Optimizer optimizer = adaHessian ? Optimizer.AdaHessian() : Optimizer.Adam(new AdamOptions { LearningRate = 0.1 });
+        TrainingResult result = TrainingLoop.Run(Toy(), optimizer,
+            new TrainingOptions { NumberOfEpochs = 3, Curvature = adaHessian ? Exact : null }, [-2.0, -2.0]);
 
         // By hand: F = ½Σᵢ ½(pᵢ − yᵢ)², ℓ′ = (p − y)p(1 − p), ℓ″ = p(1 − p)[p(1 − p) + (p − y)(1 − 2p)],
         // g = ½Σ ℓ′·(x, 1), diag H = ½Σ ℓ″·(x², 1). AdaHessian: s = |diag H|, η = 0.15, β = (0.9, 0.999), ε = 1e-4;
@@ -66,9 +67,9 @@ public class TrainingLoopTests
         // T_h = 3: D = |diag H(θ_{t−1})| at steps 1, 4, 7; steps 2, 3, 5, 6 reuse the last D (v still updated).
         TestProblem problem = TestData.Random(rows: 40, columns: 3, seed: 61, weighted: false);
         var objective = new LogisticObjective(problem.Dataset(false), LossKind.LogLoss, 0.5);
-        var options = ExactAdaHessian with { Curvature = new CurvatureOptions(CurvatureKind.ExactDiagonal, UpdateInterval: 3) };
+        var options = new TrainingOptions { NumberOfEpochs = 7, Curvature = new CurvatureOptions(CurvatureKind.ExactDiagonal, HessianUpdateInterval: 3) };
         const int epochs = 7;
-        TrainingResult result = TrainingLoop.Run(objective, new AdaHessianOptimizer(options), new TrainingOptions { Epochs = epochs });
+        TrainingResult result = TrainingLoop.Run(objective, Optimizer.AdaHessian(), options);
 
         int p = objective.ParameterCount;
         var theta = new double[p];
@@ -99,7 +100,7 @@ public class TrainingLoopTests
 
         Assert.Equal([1, 4, 7], refreshedAt);
         // The interval matters: refreshing every step gives a different trajectory.
-        TrainingResult every = TrainingLoop.Run(objective, new AdaHessianOptimizer(ExactAdaHessian), new TrainingOptions { Epochs = epochs });
+        TrainingResult every = TrainingLoop.Run(objective, Optimizer.AdaHessian(), options with { Curvature = Exact });
         Approx.Bitwise(every.History[1].Parameters, result.History[1].Parameters, "step 1 is a refresh in both");
         Assert.True(Math.Abs(every.Parameters[0] - result.Parameters[0]) > 1e-6);
     }
@@ -111,12 +112,12 @@ public class TrainingLoopTests
         // stays bit-identical in between.
         TestProblem problem = TestData.Random(30, 4, seed: 62);
         var objective = new LogisticObjective(problem.Dataset(false), LossKind.LogLoss);
-        var curvature = new CurvatureOptions(UpdateInterval: 4);
+        var curvature = new CurvatureOptions(HessianUpdateInterval: 4);
         var estimator = new CurvatureEstimator(curvature, objective.ParameterCount, seed: 3);
-        var optimizer = new AdaHessianOptimizer(new AdaHessianOptions { Curvature = curvature });
+        var optimizer = Optimizer.AdaHessian();
         double[] theta = new double[objective.ParameterCount];
         var g = new double[theta.Length];
-        MomentState state = optimizer.Init(theta.Length);
+        OptimizerState state = optimizer.Init(objective.Layout);
         double[] previous = [];
         for (long step = 1; step <= 10; step++)
         {
@@ -132,7 +133,7 @@ public class TrainingLoopTests
             }
 
             previous = estimator.Diagonal.ToArray();
-            state = optimizer.Step(g, estimator.Diagonal, state, theta, new double[theta.Length]);
+            optimizer.Step(g, estimator.Diagonal, state, theta);
         }
 
         Assert.Equal(3, estimator.RefreshCount);
@@ -157,14 +158,14 @@ public class TrainingLoopTests
     public void Full_and_mini_batch_training_decrease_the_objective(string which, int? batch)
     {
         LogisticObjective objective = Separable();
-        IOptimizer optimizer = which switch
+        Optimizer optimizer = which switch
         {
-            "Adam" => new AdamOptimizer(new AdamOptions { LearningRate = 0.05 }),
-            "AdaHessianExact" => new AdaHessianOptimizer(ExactAdaHessian),
-            _ => new AdaHessianOptimizer(),
+            "Adam" => Optimizer.Adam(new AdamOptions { LearningRate = 0.05 }),
+            _ => Optimizer.AdaHessian(),
         };
 
-        TrainingResult result = TrainingLoop.Run(objective, optimizer, new TrainingOptions { Epochs = 30, BatchSize = batch, Seed = 4 });
+        TrainingResult result = TrainingLoop.Run(objective, optimizer,
+            new TrainingOptions { NumberOfEpochs = 30, BatchSize = batch, Seed = 4, Curvature = which == "AdaHessianExact" ? Exact : null });
 
         double start = objective.Value(objective.AllRows, new double[objective.ParameterCount]);
         Assert.Equal(Math.Log(2), start, 12);
@@ -190,9 +191,9 @@ public class TrainingLoopTests
 
         // Mini-batches need a smaller step, and keep jittering around the optimum: "near" is looser for them
         // (the start, θ = 0, is ≈ 0.17 above the optimum).
-        var options = new AdaHessianOptions { LearningRate = batch is null ? 0.15 : 0.002, Curvature = new CurvatureOptions(kind) };
-        TrainingResult result = TrainingLoop.Run(objective, new AdaHessianOptimizer(options),
-            new TrainingOptions { Epochs = batch is null ? 300 : 1500, BatchSize = batch, Seed = 1 });
+        var options = new AdaHessianOptions { LearningRate = batch is null ? 0.15 : 0.002 };
+        TrainingResult result = TrainingLoop.Run(objective, Optimizer.AdaHessian(options),
+            new TrainingOptions { NumberOfEpochs = batch is null ? 300 : 1500, BatchSize = batch, Seed = 1, Curvature = new CurvatureOptions(kind) });
 
         double gap = result.Objective - best;
         Assert.True(gap >= -1e-12, $"below the optimum by {gap}");
@@ -212,8 +213,8 @@ public class TrainingLoopTests
         double[] start = [0.1, -0.2, 0.3, 0.0, 0.5, -1.0];
         const int epochs = 6;
 
-        TrainingResult result = TrainingLoop.Run(objective, new AdaHessianOptimizer(),
-            new TrainingOptions { Epochs = epochs, BatchSize = batch }, start);
+        TrainingResult result = TrainingLoop.Run(objective, Optimizer.AdaHessian(),
+            new TrainingOptions { NumberOfEpochs = epochs, BatchSize = batch }, start);
 
         Assert.Equal(epochs + 1, result.History.Count);
         Assert.Equal(start, result.History[0].Parameters);
@@ -245,8 +246,8 @@ public class TrainingLoopTests
         // 50 rows in batches of 16 without shuffling: rows 0–15, 16–31, 32–47, 48–49 every epoch.
         LogisticObjective objective = Separable(rows: 50);
         const int epochs = 3;
-        TrainingResult result = TrainingLoop.Run(objective, new AdamOptimizer(new AdamOptions { LearningRate = 0.05 }),
-            new TrainingOptions { Epochs = epochs, BatchSize = 16, Shuffle = false, History = HistoryGranularity.Step });
+        TrainingResult result = TrainingLoop.Run(objective, Optimizer.Adam(new AdamOptions { LearningRate = 0.05 }),
+            new TrainingOptions { NumberOfEpochs = epochs, BatchSize = 16, Shuffle = false, History = HistoryGranularity.Step });
 
         Assert.Equal(epochs * 4 + epochs + 1, result.History.Count);
         Assert.Equal(12, result.Steps);
@@ -278,8 +279,8 @@ public class TrainingLoopTests
     public void History_can_be_switched_off_or_recorded_without_parameters()
     {
         LogisticObjective objective = Separable(rows: 60);
-        TrainingResult none = TrainingLoop.Run(objective, new AdamOptimizer(), new TrainingOptions { Epochs = 3, History = HistoryGranularity.None });
-        TrainingResult bare = TrainingLoop.Run(objective, new AdamOptimizer(), new TrainingOptions { Epochs = 3, RecordParameters = false });
+        TrainingResult none = TrainingLoop.Run(objective, Optimizer.Adam(), new TrainingOptions { NumberOfEpochs = 3, History = HistoryGranularity.None });
+        TrainingResult bare = TrainingLoop.Run(objective, Optimizer.Adam(), new TrainingOptions { NumberOfEpochs = 3, RecordParameters = false });
 
         Assert.Empty(none.History);
         Assert.Equal(4, bare.History.Count);
@@ -294,8 +295,8 @@ public class TrainingLoopTests
     {
         LogisticObjective objective = Separable(rows: 120);
         const double tolerance = 1e-4;
-        TrainingResult result = TrainingLoop.Run(objective, new AdamOptimizer(new AdamOptions { LearningRate = 0.02 }),
-            new TrainingOptions { Epochs = 5000, BatchSize = batch, Tolerance = tolerance, Seed = 2 });
+        TrainingResult result = TrainingLoop.Run(objective, Optimizer.Adam(new AdamOptions { LearningRate = 0.02 }),
+            new TrainingOptions { NumberOfEpochs = 5000, BatchSize = batch, OptimizationTolerance = tolerance, Seed = 2 });
 
         Assert.True(result.Converged);
         Assert.True(result.Epochs < 5000);
@@ -324,8 +325,8 @@ public class TrainingLoopTests
         LogisticObjective objective = Separable(rows: 100);
         var recorder = new Recorder();
         const int epochs = 5;
-        TrainingResult result = TrainingLoop.Run(objective, new AdaHessianOptimizer(),
-            new TrainingOptions { Epochs = epochs, BatchSize = batch }, progress: recorder);
+        TrainingResult result = TrainingLoop.Run(objective, Optimizer.AdaHessian(),
+            new TrainingOptions { NumberOfEpochs = epochs, BatchSize = batch }, progress: recorder);
 
         Assert.Equal(epochs, recorder.Reports.Count);
         int stepsPerEpoch = batch is null ? 1 : 3;
@@ -348,8 +349,8 @@ public class TrainingLoopTests
         LogisticObjective objective = Separable(rows: 100);
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => TrainingLoop.Run(objective, new AdamOptimizer(),
-            new TrainingOptions { Epochs = 5, BatchSize = batch }, cancellationToken: cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => TrainingLoop.Run(objective, Optimizer.Adam(),
+            new TrainingOptions { NumberOfEpochs = 5, BatchSize = batch }, cancellationToken: cancelled.Token));
 
         // Cancelled from inside the run, after epoch 3: no fourth epoch is reported.
         using var source = new CancellationTokenSource();
@@ -360,18 +361,18 @@ public class TrainingLoopTests
                 source.Cancel();
             }
         });
-        Assert.ThrowsAny<OperationCanceledException>(() => TrainingLoop.Run(objective, new AdamOptimizer(),
-            new TrainingOptions { Epochs = 100, BatchSize = batch }, progress: recorder, cancellationToken: source.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => TrainingLoop.Run(objective, Optimizer.Adam(),
+            new TrainingOptions { NumberOfEpochs = 100, BatchSize = batch }, progress: recorder, cancellationToken: source.Token));
         Assert.Equal(3, recorder.Reports.Count);
     }
 
     public static TheoryData<TrainingOptions, string> InvalidOptions => new()
     {
-        { new TrainingOptions { Epochs = 0 }, "Epochs" },
-        { new TrainingOptions { Epochs = -5 }, "Epochs" },
+        { new TrainingOptions { NumberOfEpochs = 0 }, "NumberOfEpochs" },
+        { new TrainingOptions { NumberOfEpochs = -5 }, "NumberOfEpochs" },
         { new TrainingOptions { BatchSize = 0 }, "BatchSize" },
-        { new TrainingOptions { Tolerance = -1e-6 }, "Tolerance" },
-        { new TrainingOptions { Tolerance = double.NaN }, "Tolerance" },
+        { new TrainingOptions { OptimizationTolerance = -1e-6 }, "OptimizationTolerance" },
+        { new TrainingOptions { OptimizationTolerance = double.NaN }, "OptimizationTolerance" },
         { new TrainingOptions { History = (HistoryGranularity)9 }, "History" },
     };
 
@@ -380,7 +381,7 @@ public class TrainingLoopTests
     public void Invalid_training_options_name_themselves(TrainingOptions options, string name)
     {
         LogisticObjective objective = Separable(rows: 10);
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => TrainingLoop.Run(objective, new AdamOptimizer(), options));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => TrainingLoop.Run(objective, Optimizer.Adam(), options));
         Assert.Equal(name, e.ParamName);
     }
 
@@ -389,7 +390,7 @@ public class TrainingLoopTests
     {
         LogisticObjective objective = Separable(rows: 10);
         var e = Assert.Throws<ArgumentOutOfRangeException>(
-            () => TrainingLoop.Run(objective, new AdamOptimizer(), new TrainingOptions(), new double[3]));
+            () => TrainingLoop.Run(objective, Optimizer.Adam(), new TrainingOptions(), new double[3]));
         Assert.Equal("initialParameters", e.ParamName);
     }
 }

@@ -32,7 +32,7 @@ internal static class CurvatureAccuracyOutputs
                 {
                     for (int r = 0; r < c.Repeats; r++)
                     {
-                        raw.Add(c.Problem.Key, c.Point, c.Samples[i], c.Blocks[k], CopiedProbeDraw.Seed(r), c.Error[i, k, r],
+                        raw.Add(c.Problem.Key, c.Point, c.Samples[i], c.Blocks[k], CurvatureMeasurement.ProbeSeed(r), c.Error[i, k, r],
                             c.ErrorUnaveraged[i, k, r]);
                     }
 

@@ -5,13 +5,15 @@ namespace AdaHessian.Study.Experiments.CurvatureAccuracy;
 
 /// <summary>
 /// Measures Hutchinson's diagonal at one point θ against the exact one. Per seed, the largest N's probes are drawn
-/// once exactly as <see cref="CurvatureEstimator"/> draws them, and each smaller N uses the first N of them, which is
-/// what the estimator with that N and seed would use. So one seed's errors are nested across N, while each N's
-/// spread over seeds is that of independent estimates. On the first seed the estimates are checked against
-/// <see cref="CurvatureEstimator.EvaluateAndRefresh"/> itself.
+/// once by the library's <see cref="RademacherProbes"/>, and each smaller N uses the first N of them, which is what
+/// the estimator with that N and seed would use. So one seed's errors are nested across N, while each N's spread
+/// over seeds is that of independent estimates.
 /// </summary>
 internal static class CurvatureMeasurement
 {
+    /// <summary>The probe seed of repeat <paramref name="repeat"/> (0-based).</summary>
+    public static int ProbeSeed(int repeat) => repeat + 1;
+
     /// <summary>All errors at <paramref name="theta"/> over the profile's N, b and probe seeds.</summary>
     public static CurvatureCell Measure(CurvatureProblem problem, string point, LogisticObjective objective, double[] theta,
         StudyContext context)
@@ -40,7 +42,7 @@ internal static class CurvatureMeasurement
         for (int r = 0; r < repeats; r++)
         {
             context.Cancellation.ThrowIfCancellationRequested();
-            CopiedProbeDraw.Draw(CopiedProbeDraw.Seed(r), p, probes);
+            new RademacherProbes(ProbeSeed(r)).Draw(probes, p);
             for (int j = 0; j < p; j++)
             {
                 for (int t = 0; t < maxSamples; t++)
@@ -59,10 +61,6 @@ internal static class CurvatureMeasurement
                     double[] averaged = Vectors.Averaged(magnitude, blocks[k]);
                     cell.Error[i, k, r] = Vectors.Distance(averaged, targets[k]) / Vectors.Norm(targets[k]);
                     cell.ErrorUnaveraged[i, k, r] = Vectors.Distance(averaged, exact) / Vectors.Norm(exact);
-                    if (r == 0 && k == blocks.Length - 1)
-                    {
-                        CopiedProbeDraw.CheckAgainstEstimator(objective, theta, samples[i], blocks[k], averaged);
-                    }
                 }
             }
 

@@ -4,4 +4,7 @@ namespace AdaHessian.Study.Experiments.RealData;
 /// <param name="Metrics">Test metrics.</param>
 /// <param name="Parameters">The model's weights then bias (Single values widened to double).</param>
 /// <param name="TrainObjective">(Σ ℓ + (λ/2)‖w‖²) / n over the training rows, nats per image.</param>
-internal sealed record BinaryFit(TrainerMetrics Metrics, double[] Parameters, double TrainObjective);
+/// <param name="EpochParameters">
+/// For an optimizer trainer, the weights then bias after epochs 1 … E of this very fit, rounded to Single; else empty.
+/// </param>
+internal sealed record BinaryFit(TrainerMetrics Metrics, double[] Parameters, double TrainObjective, IReadOnlyList<double[]> EpochParameters);

@@ -23,8 +23,9 @@ internal static class RealDataFits
     {
         var ml = new MLContext(seed: Seed);
         IDataView trainView = Cached(ml, RealDataSets.Binary(ml, train).View);
+        var epochParameters = new EpochParameters();
         var clock = Stopwatch.StartNew();
-        var model = trainer.Create(ml, train.RowCount, epochs).Fit(trainView);
+        var model = trainer.Create(ml, train.RowCount, epochs, trainer.IsOptimizer ? epochParameters : null).Fit(trainView);
         double milliseconds = clock.Elapsed.TotalMilliseconds;
 
         CalibratedBinaryClassificationMetrics m = ml.BinaryClassification.Evaluate(model.Transform(RealDataSets.Binary(ml, test).View));
@@ -32,7 +33,7 @@ internal static class RealDataFits
         // ML.NET's binary log-loss is −log₂ p (bits); × ln 2 gives nats, the unit of its multiclass log-loss.
         var metrics = new TrainerMetrics(trainer, m.Accuracy, m.AreaUnderRocCurve, m.LogLoss * Math.Log(2), milliseconds);
         var objective = new LogisticObjective(train, LossKind.LogLoss, RealDataTrainer.L2);
-        return new BinaryFit(metrics, parameters, objective.Value(objective.AllRows, parameters));
+        return new BinaryFit(metrics, parameters, objective.Value(objective.AllRows, parameters), epochParameters.Epochs);
     }
 
     /// <summary>Fits OneVersusAll(<paramref name="trainer"/>) on the ten classes and scores it on the test rows.</summary>
@@ -43,7 +44,7 @@ internal static class RealDataFits
         ImageData trainData = train(ml), testData = test(ml);
         IDataView trainView = Cached(ml, trainData.View);
         var clock = Stopwatch.StartNew();
-        var model = ml.MulticlassClassification.Trainers.OneVersusAll(trainer.Create(ml, trainData.Rows, epochs)).Fit(trainView);
+        var model = ml.MulticlassClassification.Trainers.OneVersusAll(trainer.Create(ml, trainData.Rows, epochs, null)).Fit(trainView);
         double milliseconds = clock.Elapsed.TotalMilliseconds;
 
         MulticlassClassificationMetrics m = ml.MulticlassClassification.Evaluate(model.Transform(testData.View));

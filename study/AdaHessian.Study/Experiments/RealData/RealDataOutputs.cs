@@ -43,7 +43,7 @@ internal static class RealDataOutputs
         Color[] colors = [Color.FromHex("#1a1a1a"), Color.FromHex("#d62728"), Color.FromHex("#1f77b4"), Color.FromHex("#2ca02c")];
         Color ColorOf(RealDataTrainer t) => colors[RealDataTrainer.All.ToList().IndexOf(t)];
         var curves = o.Curves.Select(c => new TestLossFigure.Series(c.Trainer.Label, ColorOf(c.Trainer), c.TestLogLoss)).ToArray();
-        var levels = o.Binary.Where(f => f.Metrics.Trainer.OptimizerOptions is null)
+        var levels = o.Binary.Where(f => !f.Metrics.Trainer.IsOptimizer)
             .Select(f => new TestLossFigure.Series($"{f.Metrics.Trainer.Label}, final model: {Numbers.Format(f.Metrics.LogLoss, 4)}",
                 ColorOf(f.Metrics.Trainer), [f.Metrics.LogLoss]))
             .ToArray();

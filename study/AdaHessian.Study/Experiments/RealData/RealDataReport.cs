@@ -132,12 +132,11 @@ internal static class RealDataReport
         }
 
         text.Append($"\n![test log-loss per epoch, {pair}](figures/{FigureName}.png)\n\n")
-            .Append("The curves are the test log-loss of the model after each epoch of the very fits in table (1). The trainers ")
-            .Append("have no per-epoch hook, so each fit is replayed on the core training loop the trainers call, with the same ")
-            .Append("rows, options and seed, keeping the parameters after every epoch; the replay's last parameters equal the ")
-            .Append("trainer's model bit for bit (checked on every run), and each epoch's parameters are rounded to Single and ")
-            .Append("scored with the formula of ML.NET's evaluator (mean −ln σ(±(w·x + b)), in double). The last point agrees with ")
-            .Append($"table (1) within a relative {EpochReplay.MaxScoringDifference.ToString("0e0", CultureInfo.InvariantCulture)} (also checked). ")
+            .Append("The curves are the test log-loss of the model after each epoch of the very fits in table (1): each trainer ")
+            .Append("reports its parameters after every epoch to an observer (`Options.Observer`), the last of which are the ")
+            .Append("fitted model's; each epoch's parameters are rounded to Single as ML.NET stores them and scored with the ")
+            .Append("formula of ML.NET's evaluator (mean −ln σ(±(w·x + b)), in double). The last point agrees with table (1) ")
+            .Append($"within a relative {RealDataExperiment.MaxScoringDifference.ToString("0e0", CultureInfo.InvariantCulture)} (checked on every run). ")
             .Append("The dashed levels are the test log-loss of the L-BFGS and SDCA models of table (1).\n\n");
         return text.Append(Conclusions(summary)).Append('\n').ToString();
     }
@@ -157,7 +156,7 @@ internal static class RealDataReport
             .Append(string.Join("; ", Others().Select(t => $"{t.Label} {Gap(b[t.Key]!["train_objective_vs_lbfgs_percent"])}")))
             .Append($". Lowest: {Lowest(b, "train_objective")}.\n");
         double reference = (double)b[Reference]!["log_loss"]!;
-        foreach (RealDataTrainer t in RealDataTrainer.All.Where(t => t.OptimizerOptions is not null))
+        foreach (RealDataTrainer t in RealDataTrainer.All.Where(t => t.IsOptimizer))
         {
             double[] curve = binary["test_log_loss_by_epoch"]![t.Key]!.AsArray().Select(v => (double)v!).ToArray();
             int within2 = Array.FindIndex(curve, v => v <= 1.02 * reference) + 1, within1 = Array.FindIndex(curve, v => v <= 1.01 * reference) + 1;

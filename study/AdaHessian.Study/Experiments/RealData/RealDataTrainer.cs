@@ -1,5 +1,6 @@
 using System.Globalization;
 using AdaHessian.MLNet;
+using AdaHessian.Training;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using BinaryEstimator = Microsoft.ML.Trainers.ITrainerEstimator<
@@ -17,15 +18,18 @@ namespace AdaHessian.Study.Experiments.RealData;
 /// </summary>
 /// <param name="Key">Name in files and the summary.</param>
 /// <param name="Label">Name in the report and the figure.</param>
-/// <param name="Create">The trainer for n training rows and E epochs.</param>
+/// <param name="Create">
+/// The trainer for n training rows and E epochs; an optimizer trainer reports every epoch to the observer, the others
+/// ignore it.
+/// </param>
 /// <param name="Describe">Its settings for n rows and E epochs, for the report.</param>
-/// <param name="OptimizerOptions">For the two optimizer trainers: their options for E epochs (the replay uses the same).</param>
+/// <param name="IsOptimizer">True for the two optimizer trainers, which report per-epoch parameters.</param>
 internal sealed record RealDataTrainer(
     string Key,
     string Label,
-    Func<MLContext, int, int, BinaryEstimator> Create,
+    Func<MLContext, int, int, IProgress<TrainingProgress>?, BinaryEstimator> Create,
     Func<int, int, string> Describe,
-    Func<int, LogisticNeuronTrainerOptions>? OptimizerOptions = null)
+    bool IsOptimizer = false)
 {
     /// <summary>λ: LbfgsLogisticRegression's default, and the default of both optimizer trainers.</summary>
     public const float L2 = 1f;
@@ -34,18 +38,18 @@ internal sealed record RealDataTrainer(
     public static IReadOnlyList<RealDataTrainer> All { get; } =
     [
         new("adahessian", "AdaHessian",
-            (ml, _, epochs) => ml.BinaryClassification.Trainers.AdaHessian(AdaHessianOptions(epochs)),
+            (ml, _, epochs, observer) => ml.BinaryClassification.Trainers.AdaHessian(AdaHessianOptions(epochs, observer)),
             (_, epochs) => $"AdaHessianTrainer defaults (η = {F(AdaHessianTrainer.Defaults.LearningRate)}, batch " +
-                $"{AdaHessianTrainer.Defaults.BatchSize}, Hutchinson with {AdaHessianTrainer.Defaults.HutchinsonSamples} probe), " +
+                $"{SharedDefaults.BatchSize}, Hutchinson with {AdaHessianTrainer.Defaults.HutchinsonSamples} probe), " +
                 $"L2 = {F(L2)}, {epochs} epochs",
-            AdaHessianOptions),
+            IsOptimizer: true),
         new("adam", "Adam",
-            (ml, _, epochs) => ml.BinaryClassification.Trainers.Adam(AdamOptions(epochs)),
-            (_, epochs) => $"AdamTrainer defaults (η = {F(AdamTrainer.Defaults.LearningRate)}, batch {AdamTrainer.Defaults.BatchSize}), " +
+            (ml, _, epochs, observer) => ml.BinaryClassification.Trainers.Adam(AdamOptions(epochs, observer)),
+            (_, epochs) => $"AdamTrainer defaults (η = {F(AdamTrainer.Defaults.LearningRate)}, batch {SharedDefaults.BatchSize}), " +
                 $"L2 = {F(L2)}, {epochs} epochs",
-            AdamOptions),
+            IsOptimizer: true),
         new("lbfgs", "L-BFGS",
-            (ml, _, _) => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+            (ml, _, _, _) => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
             {
                 L1Regularization = 0, L2Regularization = L2, NumberOfThreads = 1,
             }),
@@ -55,7 +59,7 @@ internal sealed record RealDataTrainer(
         // others do not). Its automatic pass limit, 3·⌊500000/n⌋, grows as n shrinks (750 passes on 2,000 rows) and made
         // the ten-class fits the slowest of all; it gets the optimizers' epoch budget instead.
         new("sdca", "SDCA",
-            (ml, rows, epochs) => ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
+            (ml, rows, epochs, _) => ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
             {
                 L1Regularization = 0, L2Regularization = SdcaL2(rows), NumberOfThreads = 1, MaximumNumberOfIterations = epochs,
             }),
@@ -70,9 +74,11 @@ internal sealed record RealDataTrainer(
     /// <summary>The pass limit SdcaLogisticRegression picks for n rows on one thread when none is given (ML.NET 5.0.1).</summary>
     public static int SdcaAutomaticPasses(int rows) => 3 * Math.Max(1, 500_000 / rows);
 
-    private static AdaHessianTrainer.Options AdaHessianOptions(int epochs) => new() { NumberOfEpochs = epochs, L2Regularization = L2 };
+    private static AdaHessianTrainer.Options AdaHessianOptions(int epochs, IProgress<TrainingProgress>? observer) =>
+        new() { NumberOfEpochs = epochs, L2Regularization = L2, Observer = observer };
 
-    private static AdamTrainer.Options AdamOptions(int epochs) => new() { NumberOfEpochs = epochs, L2Regularization = L2 };
+    private static AdamTrainer.Options AdamOptions(int epochs, IProgress<TrainingProgress>? observer) =>
+        new() { NumberOfEpochs = epochs, L2Regularization = L2, Observer = observer };
 
     /// <summary>4 significant digits; below 0.001 as 8.333e-5.</summary>
     public static string F(double x) => x.ToString(Math.Abs(x) < 1e-3 && x != 0 ? "0.###e0" : "G4", CultureInfo.InvariantCulture);

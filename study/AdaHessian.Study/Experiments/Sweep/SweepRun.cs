@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AdaHessian.Curvature;
 using AdaHessian.Optimizers;
 using AdaHessian.Training;
 
@@ -12,12 +13,14 @@ namespace AdaHessian.Study.Experiments.Sweep;
 internal readonly record struct SweepRun(double Final, int? EpochsToTarget, bool Diverged, double MillisecondsPerEpoch)
 {
     /// <summary>Trains <paramref name="optimizer"/> on the instance, full batch, single-threaded.</summary>
-    public static SweepRun Execute(SweepInstance instance, int epochs, IOptimizer optimizer, int seed,
+    public static SweepRun Execute(SweepInstance instance, int epochs, Optimizer optimizer, CurvatureOptions? curvature, int seed,
         CancellationToken cancellation)
     {
         var options = new TrainingOptions
         {
-            Epochs = epochs,
+            NumberOfEpochs = epochs,
+            BatchSize = null,
+            Curvature = curvature,
             Seed = seed,
             History = HistoryGranularity.Epoch,
             RecordParameters = false,
