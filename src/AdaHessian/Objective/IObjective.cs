@@ -17,6 +17,9 @@ public interface IObjective
     /// <summary>The indices 0 … rows − 1 of every row.</summary>
     ReadOnlyMemory<int> AllRows { get; }
 
+    /// <summary>F_B(θ) on <paramref name="rows"/>, without derivatives.</summary>
+    double Value(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta);
+
     /// <summary>F_B(θ) and its gradient on <paramref name="rows"/>.</summary>
     double Evaluate(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta, Span<double> gradient);
 

@@ -32,6 +32,18 @@ public sealed record TrainingOptions
     /// </summary>
     public CurvatureOptions? Curvature { get; init; }
 
+    /// <summary>
+    /// With a validation objective: stop once it has not improved for this many epochs, and return the best epoch's
+    /// parameters; 0 evaluates it without stopping. ≥ 0. Default 5.
+    /// </summary>
+    public int EarlyStoppingRound { get; init; } = 5;
+
+    /// <summary>
+    /// What counts as divergence besides a non-finite value. Default <see cref="DivergenceCheck.AboveStart"/>: a run
+    /// never returns parameters whose objective is above the starting point's.
+    /// </summary>
+    public DivergenceCheck Divergence { get; init; } = DivergenceCheck.AboveStart;
+
     /// <summary>Which points to record. Default <see cref="HistoryGranularity.Epoch"/>.</summary>
     public HistoryGranularity History { get; init; } = HistoryGranularity.Epoch;
 
@@ -46,6 +58,8 @@ public sealed record TrainingOptions
 
         OptionChecks.NonNegative(OptimizationTolerance, nameof(OptimizationTolerance));
         Curvature?.Validate();
+        OptionChecks.NonNegative(EarlyStoppingRound, nameof(EarlyStoppingRound));
+        OptionChecks.Defined(Divergence, nameof(Divergence));
         OptionChecks.Defined(History, nameof(History));
     }
 }

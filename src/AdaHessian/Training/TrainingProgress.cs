@@ -10,10 +10,12 @@ namespace AdaHessian.Training;
 /// θ after the epoch (weights then bias), a view of the run's own array: valid during the report only, so an
 /// observer that keeps it must copy it (<c>Parameters.ToArray()</c>).
 /// </param>
+/// <param name="ValidationObjective">The validation objective after the epoch; NaN without a validation set.</param>
 public readonly record struct TrainingProgress(
     int Epoch,
     int TotalEpochs,
     long Step,
     double Objective,
     double GradientNorm,
-    ReadOnlyMemory<double> Parameters);
+    ReadOnlyMemory<double> Parameters,
+    double ValidationObjective = double.NaN);

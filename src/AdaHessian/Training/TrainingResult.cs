@@ -22,4 +22,16 @@ public sealed record TrainingResult(
 
     /// <summary>The bias (the last parameter).</summary>
     public double Bias => Parameters[^1];
+
+    /// <summary>The validation objective at <see cref="Parameters"/>; NaN when training had no validation set.</summary>
+    public double ValidationObjective { get; init; } = double.NaN;
+
+    /// <summary>
+    /// The epoch whose parameters were returned: the last one, or with early stopping the one with the lowest
+    /// validation objective (0 = the starting point).
+    /// </summary>
+    public int SelectedEpoch { get; init; }
+
+    /// <summary>True when training stopped because the validation objective stopped improving.</summary>
+    public bool StoppedEarly { get; init; }
 }

@@ -44,7 +44,8 @@ internal static class Tuning
                 TrainingLoop.Run(objective, optimizer,
                     new TrainingOptions
                     {
-                        NumberOfEpochs = maxEpochs, BatchSize = batch, Seed = 1, Curvature = curvature, History = HistoryGranularity.None,
+                        NumberOfEpochs = maxEpochs, BatchSize = batch, Seed = 1, Curvature = curvature, Divergence = DivergenceCheck.NonFinite,
+                        History = HistoryGranularity.None,
                         RecordParameters = false,
                     },
                     default, new Watcher(p =>

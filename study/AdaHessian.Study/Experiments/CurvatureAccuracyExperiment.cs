@@ -89,6 +89,7 @@ internal sealed class CurvatureAccuracyExperiment : IExperiment
         {
             NumberOfEpochs = TrainingEpochs, BatchSize = null, Curvature = exact.Curvature,
             History = HistoryGranularity.None, RecordParameters = false,
+            Divergence = DivergenceCheck.NonFinite,
         };
         return TrainingLoop.Run(objective, exact.Create(TrainingRate), options, cancellationToken: cancellation).Parameters;
     }

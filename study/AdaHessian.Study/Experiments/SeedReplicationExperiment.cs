@@ -81,8 +81,8 @@ internal sealed class SeedReplicationExperiment : IExperiment
     {
         var options = new TrainingOptions
         {
-            NumberOfEpochs = epochs, BatchSize = null, Seed = 0, Curvature = variant.Optimizer.Curvature, History = HistoryGranularity.Epoch,
-            RecordParameters = true,
+            NumberOfEpochs = epochs, BatchSize = null, Seed = 0, Curvature = variant.Optimizer.Curvature,
+            Divergence = DivergenceCheck.NonFinite, History = HistoryGranularity.Epoch, RecordParameters = true,
         };
         try
         {

@@ -84,6 +84,12 @@ public class TrainingLoopObserverTests
 
         public ReadOnlyMemory<int> AllRows => inner.AllRows;
 
+        public double Value(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta)
+        {
+            Count();
+            return inner.Value(rows, theta);
+        }
+
         public double Evaluate(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta, Span<double> gradient)
         {
             Count();

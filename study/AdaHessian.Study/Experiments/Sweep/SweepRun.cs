@@ -20,6 +20,7 @@ internal readonly record struct SweepRun(double Final, int? EpochsToTarget, bool
         {
             NumberOfEpochs = epochs,
             BatchSize = null,
+            Divergence = DivergenceCheck.NonFinite,
             Curvature = curvature,
             Seed = seed,
             History = HistoryGranularity.Epoch,

@@ -1,0 +1,203 @@
+using AdaHessian.Curvature;
+using AdaHessian.Objective;
+using AdaHessian.Optimizers;
+using MathNet.Numerics.Random;
+
+namespace AdaHessian.Training;
+
+/// <summary>One run of <see cref="TrainingLoop"/>: the parameters, the optimizer's and the curvature's state, the history.</summary>
+internal sealed class TrainingSession(
+    IObjective objective,
+    Optimizer optimizer,
+    TrainingOptions options,
+    IObjective? validation,
+    IProgress<TrainingProgress>? progress,
+    CancellationToken cancellationToken)
+{
+    // Separate streams for the row order and the probes, so changing the batch size leaves the probes' seed alone.
+    private const int ProbeSeedSalt = 0x2545F491;
+
+    private readonly double[] _gradient = new double[objective.ParameterCount];
+    private readonly List<HistoryPoint> _history = [];
+    private readonly CurvatureEstimator? _curvature = optimizer.UsesCurvature
+        ? new CurvatureEstimator(options.Curvature ?? new CurvatureOptions(), objective.Layout, unchecked(options.Seed ^ ProbeSeedSalt))
+        : null;
+
+    private readonly OptimizerState _state = optimizer.Init(objective.Layout);
+    private EpochMonitor _monitor = null!;
+    private long _step;
+
+    public double[] Theta { get; } = new double[objective.ParameterCount];
+
+    private string Hint => $"Try a smaller learning rate (currently {optimizer.LearningRate:G6} for {optimizer.Name}).";
+
+    // One pass per step: the evaluation after step t also supplies the gradient (and curvature) for step t + 1.
+    public TrainingResult FullBatch()
+    {
+        ReadOnlyMemory<int> all = objective.AllRows;
+        int epochs = options.NumberOfEpochs;
+        double value = Evaluate(all, CurvatureDue(1));
+        double norm = Begin(value);
+        bool stop = false;
+        int epoch = 0;
+        while (epoch < epochs && !stop)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            epoch++;
+            TakeStep(epoch);
+            value = Evaluate(all, epoch < epochs && CurvatureDue(_step + 1));
+            (norm, stop) = EndEpoch(epoch, value);
+        }
+
+        return Result(value, norm, epoch);
+    }
+
+    public TrainingResult MiniBatch()
+    {
+        ReadOnlyMemory<int> all = objective.AllRows;
+        int rows = all.Length;
+        int batchSize = options.BatchSize!.Value;
+        int[] order = all.ToArray();
+        var random = new Xoshiro256StarStar(options.Seed, threadSafe: false);
+        double value = objective.Evaluate(all, Theta, _gradient);
+        double norm = Begin(value);
+        bool stop = false;
+        int epoch = 0;
+        while (epoch < options.NumberOfEpochs && !stop)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            epoch++;
+            if (options.Shuffle)
+            {
+                Shuffle(order, random);
+            }
+
+            for (int start = 0; start < rows; start += batchSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                ReadOnlyMemory<int> batch = order.AsMemory(start, Math.Min(batchSize, rows - start));
+                double batchValue = Evaluate(batch, CurvatureDue(_step + 1));
+                CheckFinite(batchValue, epoch, fullData: false);
+                if (options.History == HistoryGranularity.Step)
+                {
+                    Record(epoch - 1, batchValue, fullData: false);
+                }
+
+                TakeStep(epoch);
+            }
+
+            // The full-data pass is only needed by someone who reads it: history, progress, the tolerance, the
+            // validation set, the result.
+            if (WantsEpochObjective(epoch))
+            {
+                value = objective.Evaluate(all, Theta, _gradient);
+                (norm, stop) = EndEpoch(epoch, value);
+            }
+        }
+
+        return Result(value, norm, epoch);
+    }
+
+    private double Begin(double value)
+    {
+        CheckFinite(value, 0, fullData: true);
+        _monitor = new EpochMonitor(options, validation, value);
+        _monitor.ObserveStart(Theta);
+        return Record(0, value, fullData: true);
+    }
+
+    private (double Norm, bool Stop) EndEpoch(int epoch, double value)
+    {
+        CheckFinite(value, epoch, fullData: true);
+        double norm = Record(epoch, value, fullData: true);
+        bool stop = _monitor.Observe(epoch, _step, value, Theta, Hint);
+        progress?.Report(new TrainingProgress(epoch, options.NumberOfEpochs, _step, value, norm, Theta, _monitor.Validation));
+        return (norm, stop);
+    }
+
+    private bool WantsEpochObjective(int epoch) =>
+        epoch == options.NumberOfEpochs || progress is not null || options.OptimizationTolerance > 0 ||
+        options.History != HistoryGranularity.None || validation is not null;
+
+    private bool CurvatureDue(long step) => _curvature is not null && _curvature.Options.IsRefreshStep(step);
+
+    private double Evaluate(ReadOnlyMemory<int> rows, bool refreshCurvature) => refreshCurvature
+        ? _curvature!.EvaluateAndRefresh(objective, rows, Theta, _gradient)
+        : objective.Evaluate(rows, Theta, _gradient);
+
+    private void TakeStep(int epoch)
+    {
+        _step++;
+        ReadOnlySpan<double> d = _curvature is null ? default : _curvature.Diagonal;
+        optimizer.Step(_gradient, d, _state, Theta);
+        foreach (double theta in Theta)
+        {
+            if (!double.IsFinite(theta))
+            {
+                throw Diverged($"a parameter became {theta}", epoch);
+            }
+        }
+    }
+
+    private void CheckFinite(double value, int epoch, bool fullData)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw Diverged($"the {(fullData ? "objective" : "mini-batch objective")} became {value}", epoch);
+        }
+    }
+
+    private TrainingDivergedException Diverged(string what, int epoch) =>
+        new($"Training diverged in epoch {epoch} at step {_step}: {what}. {Hint}", epoch, _step);
+
+    private double Record(int epoch, double value, bool fullData)
+    {
+        double squared = 0;
+        foreach (double g in _gradient)
+        {
+            squared += g * g;
+        }
+
+        double norm = Math.Sqrt(squared);
+        bool wanted = fullData ? options.History != HistoryGranularity.None : options.History == HistoryGranularity.Step;
+        if (wanted)
+        {
+            double[]? parameters = options.RecordParameters ? (double[])Theta.Clone() : null;
+            _history.Add(new HistoryPoint(epoch, _step, value, norm, fullData, parameters));
+        }
+
+        return norm;
+    }
+
+    // With early stopping the result is the best validation epoch's θ, evaluated once more on the training rows.
+    private TrainingResult Result(double value, double norm, int epoch)
+    {
+        _monitor.ThrowIfAboveStart(epoch, _step, value, Hint);
+        double[] parameters = (double[])Theta.Clone();
+        (double best, int bestEpoch) = _monitor.BestValidation;
+        bool selected = validation is not null && options.EarlyStoppingRound > 0 && bestEpoch != epoch;
+        if (selected)
+        {
+            parameters = _monitor.BestParameters.ToArray();
+            value = objective.Evaluate(objective.AllRows, parameters, _gradient);
+            norm = Math.Sqrt(_gradient.Sum(g => g * g));
+        }
+
+        return new TrainingResult(parameters, value, norm, epoch, _step, _monitor.Converged, _history)
+        {
+            ValidationObjective = selected ? best : _monitor.Validation,
+            SelectedEpoch = selected ? bestEpoch : epoch,
+            StoppedEarly = _monitor.StoppedEarly,
+        };
+    }
+
+    // Fisher–Yates with the seeded generator, so the order is the same on every platform.
+    private static void Shuffle(int[] order, Xoshiro256StarStar random)
+    {
+        for (int i = order.Length - 1; i > 0; i--)
+        {
+            int j = random.Next(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+    }
+}

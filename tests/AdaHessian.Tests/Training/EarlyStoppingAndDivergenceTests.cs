@@ -1,0 +1,80 @@
+using AdaHessian.Data;
+using AdaHessian.Objective;
+using AdaHessian.Optimizers;
+using AdaHessian.Tests.TestSupport;
+using AdaHessian.Training;
+
+namespace AdaHessian.Tests.Training;
+
+public class EarlyStoppingAndDivergenceTests
+{
+    // The toy neuron of DESIGN §5 (squared error, start (−2, −2)).
+    private static LogisticObjective Toy() =>
+        new(new LogisticDataset(FeatureMatrix.Dense(2, 1, [0.5f, 2.5f]), [0.2f, 0.9f]), LossKind.SquaredError);
+
+    [Fact]
+    public void An_objective_that_rises_above_its_start_is_divergence_unless_only_non_finite_values_count()
+    {
+        // Full-batch Adam at η = 40 on a log-loss problem swings the weights far past the optimum: the loss rises above its
+        // start (ln 2) while staying finite.
+        LogisticObjective objective = Wide(rows: 300, seed: 4);
+        var options = new TrainingOptions { NumberOfEpochs = 20, BatchSize = null };
+        Optimizer adam = Optimizer.Adam(new AdamOptions { LearningRate = 40 });
+        TrainingResult official = TrainingLoop.Run(objective, adam, options with { Divergence = DivergenceCheck.NonFinite });
+        double start = objective.Value(objective.AllRows, new double[objective.ParameterCount]);
+        int firstAbove = official.History.First(p => p.Objective > start).Epoch;
+        Assert.True(official.History.All(p => double.IsFinite(p.Objective)));
+
+        var e = Assert.Throws<TrainingDivergedException>(() => TrainingLoop.Run(objective, adam, options));
+        Assert.Equal(firstAbove, e.Epoch);
+        Assert.Contains("above its starting value", e.Message, StringComparison.Ordinal);
+        Assert.Contains("learning rate (currently 40", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_final_objective_is_checked_even_when_no_epoch_in_between_is_evaluated()
+    {
+        // Mini-batches, no history, progress or tolerance: only the last epoch is evaluated, and it is checked.
+        LogisticObjective objective = Wide(rows: 300, seed: 4);
+        var options = new TrainingOptions { NumberOfEpochs = 3, BatchSize = 10, History = HistoryGranularity.None };
+        var e = Assert.Throws<TrainingDivergedException>(() =>
+            TrainingLoop.Run(objective, Optimizer.Adam(new AdamOptions { LearningRate = 40 }), options));
+        Assert.Equal(3, e.Epoch);
+    }
+
+    [Fact]
+    public void Early_stopping_returns_the_best_validation_epoch_and_stops_after_that_many_epochs_without_improvement()
+    {
+        // Few rows, many features, no L2: the training loss keeps falling while the held-out loss turns up.
+        LogisticObjective train = Wide(rows: 40, seed: 1);
+        LogisticObjective validation = Wide(rows: 400, seed: 2, l2: 0);
+        Optimizer adam = Optimizer.Adam(new AdamOptions { LearningRate = 0.05 });
+        var options = new TrainingOptions { NumberOfEpochs = 200, BatchSize = null, Divergence = DivergenceCheck.NonFinite };
+
+        // The independent truth: every epoch's θ from a run that never stops, scored on the validation rows.
+        TrainingResult full = TrainingLoop.Run(train, adam, options with { EarlyStoppingRound = 0 }, validation: validation);
+        double[] scores = full.History.Select(p => validation.Value(validation.AllRows, p.Parameters!)).ToArray();
+        int best = Array.IndexOf(scores, scores.Min());
+        Assert.InRange(best, 1, 150); // it does overfit, and not at once
+
+        TrainingResult stopped = TrainingLoop.Run(train, adam, options with { EarlyStoppingRound = 7 }, validation: validation);
+
+        Assert.True(stopped.StoppedEarly);
+        Assert.Equal(best + 7, stopped.Epochs);
+        Assert.Equal(best, stopped.SelectedEpoch);
+        Approx.Bitwise(full.History[best].Parameters, stopped.Parameters, "θ of the best epoch");
+        Assert.Equal(scores[best], stopped.ValidationObjective);
+        Assert.Equal(train.Value(train.AllRows, stopped.Parameters), stopped.Objective, 14);
+    }
+
+    [Fact]
+    public void A_validation_objective_must_fit_the_model()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            TrainingLoop.Run(Wide(40, 1), Optimizer.Adam(), new TrainingOptions(), validation: Toy()));
+        Assert.Equal("validation", e.ParamName);
+    }
+
+    private static LogisticObjective Wide(int rows, int seed, double l2 = 0) =>
+        new(TestData.Random(rows, columns: 30, seed: seed, zeroFraction: 0.2, weighted: false, scale: 1).Dataset(false), LossKind.LogLoss, l2);
+}
