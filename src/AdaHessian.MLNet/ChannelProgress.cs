@@ -11,8 +11,9 @@ internal sealed class ChannelProgress(IChannel channel, IProgress<TrainingProgre
 {
     public void Report(TrainingProgress value)
     {
-        channel.Info(MessageSensitivity.None, "Epoch {0}/{1}: objective {2:G6}, gradient norm {3:G4}, {4} steps.",
-            value.Epoch, value.TotalEpochs, value.Objective, value.GradientNorm, value.Step);
+        channel.Info(MessageSensitivity.None, "Epoch {0}/{1}: objective {2:G6}, gradient norm {3:G4}, {4} steps{5}.",
+            value.Epoch, value.TotalEpochs, value.Objective, value.GradientNorm, value.Step,
+            double.IsNaN(value.ValidationObjective) ? "" : $", validation loss {value.ValidationObjective:G6}");
         observer?.Report(value);
     }
 }

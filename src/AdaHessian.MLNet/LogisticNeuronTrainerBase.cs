@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AdaHessian.Data;
 using AdaHessian.MLNet.Data;
 using AdaHessian.MLNet.Interop;
 using AdaHessian.Training;
@@ -35,8 +36,11 @@ public abstract class LogisticNeuronTrainerBase<TOptions>
         TrainerOptions = options;
     }
 
-    /// <summary>Wants normalized features; reads the data once, so it needs no caching.</summary>
-    public TrainerInfo Info { get; } = MlNetBridge.CreateTrainerInfo(normalization: true, caching: false);
+    /// <summary>
+    /// Wants normalized features; reads the data into memory, so it needs no caching; takes a validation set and an
+    /// initial model (<see cref="Fit(IDataView, IDataView)"/>, <see cref="Fit(IDataView, LinearModelParameters)"/>).
+    /// </summary>
+    public TrainerInfo Info { get; } = MlNetBridge.CreateTrainerInfo(normalization: true, caching: false, validation: true, incremental: true);
 
     private protected TOptions TrainerOptions { get; }
 
@@ -48,9 +52,50 @@ public abstract class LogisticNeuronTrainerBase<TOptions>
     /// <exception cref="InvalidOperationException">No row is usable (none, all skipped, or total weight 0).</exception>
     /// <exception cref="OperationCanceledException">The environment's execution was cancelled; checked before every step.</exception>
     /// <exception cref="TrainingDivergedException">
-    /// The objective or a parameter became NaN or infinite, or a parameter ended beyond the range of Single.
+    /// The objective or a parameter became NaN or infinite, the objective rose above its value at the start, or a
+    /// parameter ended beyond the range of Single.
     /// </exception>
-    public BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> Fit(IDataView input)
+    public BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> Fit(IDataView input) =>
+        Train(input, validationData: null, initialModel: null);
+
+    /// <summary>
+    /// Trains on <paramref name="trainData"/> while scoring <paramref name="validationData"/> (its loss, without the
+    /// L2 term) after every epoch. With <c>EarlyStoppingRound</c> &gt; 0, training stops once the validation loss has
+    /// not improved for that many epochs, and the model of the best epoch is returned.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A column of either data view is missing or has the wrong type, or their feature columns differ in size.
+    /// </exception>
+    /// <exception cref="InvalidOperationException">Either data view has no usable row.</exception>
+    /// <exception cref="OperationCanceledException">The environment's execution was cancelled.</exception>
+    /// <exception cref="TrainingDivergedException">As for <see cref="Fit(IDataView)"/>.</exception>
+    public BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> Fit(
+        IDataView trainData, IDataView validationData)
+    {
+        ArgumentNullException.ThrowIfNull(validationData);
+        return Train(trainData, validationData, initialModel: null);
+    }
+
+    /// <summary>
+    /// Continues training from <paramref name="modelParameters"/> (warm start), as
+    /// <c>LbfgsLogisticRegression.Fit(trainData, modelParameters)</c> does: the weights and bias of a linear model,
+    /// for example <c>model.Model.SubModel</c> of an earlier fit.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A column is missing or has the wrong type, or the model has another number of weights than the feature column.
+    /// </exception>
+    /// <exception cref="InvalidOperationException">No row is usable.</exception>
+    /// <exception cref="OperationCanceledException">The environment's execution was cancelled.</exception>
+    /// <exception cref="TrainingDivergedException">As for <see cref="Fit(IDataView)"/>.</exception>
+    public BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> Fit(
+        IDataView trainData, LinearModelParameters modelParameters)
+    {
+        ArgumentNullException.ThrowIfNull(modelParameters);
+        return Train(trainData, validationData: null, modelParameters);
+    }
+
+    private BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> Train(
+        IDataView input, IDataView? validationData, LinearModelParameters? initialModel)
     {
         ArgumentNullException.ThrowIfNull(input);
         var options = TrainerOptions;
@@ -59,34 +104,70 @@ public abstract class LogisticNeuronTrainerBase<TOptions>
         using var cancellation = new HostCancellation(host);
         using var ch = host.Start("Training");
 
-        var data = DataViewReader.Read(input, columns);
+        var dataset = ReadRows(input, columns, ch, "training");
         cancellation.ThrowIfCancelled();
-        if (data.SkippedCount > 0)
+        LogisticDataset? validation = null;
+        if (validationData is not null)
         {
-            ch.Warning(MessageSensitivity.None,
-                "Skipped {0} of {1} rows with a non-finite feature or weight, or a negative weight, during training.",
-                data.SkippedCount, data.RowCount);
+            validation = ReadRows(validationData, SchemaValidation.Check(validationData.Schema, options), ch, "validation");
+            if (validation.FeatureCount != dataset.FeatureCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(validationData), validation.FeatureCount,
+                    $"The validation column '{options.FeatureColumnName}' has {validation.FeatureCount} features; the training data has {dataset.FeatureCount}.");
+            }
         }
 
-        var dataset = data.Dataset ?? throw new InvalidOperationException(data.KeptCount == 0
-            ? $"{_name} has no usable training rows: the data has {data.RowCount} rows and {data.SkippedCount} were skipped " +
-              "(a non-finite feature or weight, or a negative weight)."
-            : $"{_name} has no usable training rows: the total example weight of the {data.KeptCount} usable rows is 0.");
-
+        double[] start = InitialParameters(initialModel, dataset.FeatureCount);
         int seed = options.Seed ?? MlNetBridge.GetSeed(_env) ?? host.Rand.Next();
         var plan = TrainingPlan.For(options, seed);
         ch.Info(MessageSensitivity.None,
-            "{0}: {1} on {2} rows × {3} features ({4}), {5} loss, L2 {6}, {7} epochs, batch {8}, seed {9}.",
+            "{0}: {1} on {2} rows × {3} features ({4}), {5} loss, L2 {6}, {7} epochs, batch {8}, seed {9}{10}{11}.",
             _name, plan.Method, dataset.RowCount, dataset.FeatureCount, dataset.Features.IsSparse ? "sparse" : "dense",
-            options.Loss, options.L2Regularization, options.NumberOfEpochs, options.BatchSize?.ToString() ?? "full", seed);
+            options.Loss, options.L2Regularization, options.NumberOfEpochs, options.BatchSize?.ToString() ?? "full", seed,
+            validation is null ? "" : $", validation on {validation.RowCount} rows (early stopping after {options.EarlyStoppingRound} epochs without improvement)",
+            initialModel is null ? "" : ", warm start from the given model");
 
         var clock = Stopwatch.StartNew();
-        var result = plan.Run(dataset, new ChannelProgress(ch, options.Observer), cancellation.Token);
-        ch.Info(MessageSensitivity.None, "{0} finished after {1} epochs ({2} steps) in {3:0.###} s: objective {4:G6}{5}.",
+        var result = plan.Run(dataset, new ChannelProgress(ch, options.Observer), cancellation.Token, start, validation);
+        ch.Info(MessageSensitivity.None, "{0} finished after {1} epochs ({2} steps) in {3:0.###} s: objective {4:G6}{5}{6}.",
             _name, result.Epochs, result.Steps, clock.Elapsed.TotalSeconds, result.Objective,
-            result.Converged ? ", converged within the tolerance" : "");
+            result.Converged ? ", converged within the tolerance" : "",
+            validation is null ? "" : $", validation loss {result.ValidationObjective:G6} at epoch {result.SelectedEpoch}" +
+                (result.StoppedEarly ? " (stopped early)" : ""));
 
         return CreateTransformer(result, input.Schema, options.FeatureColumnName);
+    }
+
+    private LogisticDataset ReadRows(IDataView view, TrainingColumns columns, IChannel ch, string what)
+    {
+        var data = DataViewReader.Read(view, columns);
+        if (data.SkippedCount > 0)
+        {
+            ch.Warning(MessageSensitivity.None,
+                "Skipped {0} of {1} rows with a non-finite feature or weight, or a negative weight, during {2}.",
+                data.SkippedCount, data.RowCount, what);
+        }
+
+        return data.Dataset ?? throw new InvalidOperationException(data.KeptCount == 0
+            ? $"{_name} has no usable {what} rows: the data has {data.RowCount} rows and {data.SkippedCount} were skipped " +
+              "(a non-finite feature or weight, or a negative weight)."
+            : $"{_name} has no usable {what} rows: the total example weight of the {data.KeptCount} usable rows is 0.");
+    }
+
+    private static double[] InitialParameters(LinearModelParameters? model, int featureCount)
+    {
+        if (model is null)
+        {
+            return [];
+        }
+
+        if (model.Weights.Count != featureCount)
+        {
+            throw new ArgumentOutOfRangeException("modelParameters", model.Weights.Count,
+                $"The initial model has {model.Weights.Count} weights; the feature column has {featureCount} features.");
+        }
+
+        return [.. model.Weights.Select(w => (double)w), model.Bias];
     }
 
     /// <summary>

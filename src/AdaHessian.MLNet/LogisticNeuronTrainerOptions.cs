@@ -83,6 +83,13 @@ public abstract class LogisticNeuronTrainerOptions
     /// </summary>
     public float OptimizationTolerance = SharedDefaults.OptimizationTolerance;
 
+    /// <summary>
+    /// With a validation set (<c>Fit(trainData, validationData)</c>): stop once the validation loss has not improved
+    /// for this many epochs and return the best epoch's model; 0 scores the validation set without stopping. ≥ 0.
+    /// Default 5.
+    /// </summary>
+    public int EarlyStoppingRound = SharedDefaults.EarlyStoppingRound;
+
     /// <summary>Threads for the data passes, ≥ 1; null uses every core. Results do not depend on it. Default null.</summary>
     public int? NumberOfThreads;
 

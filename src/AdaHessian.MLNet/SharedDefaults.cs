@@ -19,4 +19,5 @@ internal static class SharedDefaults
     public const LossKind Loss = LossKind.LogLoss;
     public const bool Shuffle = true;
     public const float OptimizationTolerance = 0f;
+    public const int EarlyStoppingRound = 5;
 }

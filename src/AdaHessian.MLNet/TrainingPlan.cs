@@ -40,6 +40,7 @@ internal sealed record TrainingPlan(
             Shuffle = options.Shuffle,
             Seed = seed,
             OptimizationTolerance = options.OptimizationTolerance,
+            EarlyStoppingRound = options.EarlyStoppingRound,
             Curvature = options.CreateCurvature(),
             History = HistoryGranularity.None,
             RecordParameters = false,
@@ -52,8 +53,13 @@ internal sealed record TrainingPlan(
     /// <summary>The objective this plan minimizes on <paramref name="data"/>.</summary>
     public LogisticObjective CreateObjective(LogisticDataset data) => new(data, Loss, L2Regularization, NumberOfThreads);
 
-    /// <summary>Runs the plan on <paramref name="data"/> from zeros (or <paramref name="initialParameters"/>).</summary>
+    /// <summary>
+    /// Runs the plan on <paramref name="data"/> from zeros (or <paramref name="initialParameters"/>), scoring
+    /// <paramref name="validation"/> (its loss without the L2 term) after every epoch when given.
+    /// </summary>
     public TrainingResult Run(LogisticDataset data, IProgress<TrainingProgress>? observer = null,
-        CancellationToken cancellationToken = default, ReadOnlySpan<double> initialParameters = default) =>
-        TrainingLoop.Run(CreateObjective(data), Optimizer, Training, initialParameters, observer, cancellationToken);
+        CancellationToken cancellationToken = default, ReadOnlySpan<double> initialParameters = default,
+        LogisticDataset? validation = null) =>
+        TrainingLoop.Run(CreateObjective(data), Optimizer, Training, initialParameters, observer, cancellationToken,
+            validation is null ? null : new LogisticObjective(validation, Loss, l2Regularization: 0, NumberOfThreads));
 }

@@ -285,13 +285,15 @@ public sealed class LogisticNeuronTrainerBaseTests
     [Fact]
     public void Parameters_beyond_the_range_of_Single_throw_TrainingDivergedException()
     {
-        // Adam's first steps have size ≈ η; two steps of 3e38 leave float's range while double stays finite.
+        // Adam's first steps have size ≈ η; two steps of 3e38 leave float's range while double stays finite. The
+        // objective rises far above its start on the way, which is reported first, naming the learning rate.
         var ml = new MLContext(seed: 1);
 
         var ex = Assert.Throws<AdaHessian.Training.TrainingDivergedException>(
             () => Trainers.Create(Trainers.Adam, ml, o => { o.LearningRate = 3e38f; o.NumberOfEpochs = 1; }).Fit(DenseView(ml)));
 
-        Assert.Contains("beyond the range of Single", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("above its starting value", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("learning rate (currently 3E+38", ex.Message, StringComparison.Ordinal);
     }
 
     private static double TrainLogLoss(MLContext ml, IDataView data, float[] p)

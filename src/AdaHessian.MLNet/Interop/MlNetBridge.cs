@@ -154,13 +154,15 @@ internal static class MlNetBridge
 
     /// <summary>
     /// Creates the <see cref="TrainerInfo"/> of a trainer through its internal constructor. The trainer is
-    /// described as producing a calibrated model (no calibration needed), with no validation set, no incremental
-    /// training and no test set.
+    /// described as producing a calibrated model (no calibration needed) and taking no test set.
     /// </summary>
     /// <param name="normalization">Whether the trainer wants normalized features.</param>
     /// <param name="caching">Whether the trainer reads the data several times and so benefits from caching.</param>
-    internal static TrainerInfo CreateTrainerInfo(bool normalization = true, bool caching = false) =>
-        (TrainerInfo)Create(Resolved.Value.Info, normalization, false, caching, false, false, false);
+    /// <param name="validation">Whether the trainer takes a validation set.</param>
+    /// <param name="incremental">Whether the trainer continues from an initial model.</param>
+    internal static TrainerInfo CreateTrainerInfo(bool normalization = true, bool caching = false, bool validation = false,
+        bool incremental = false) =>
+        (TrainerInfo)Create(Resolved.Value.Info, normalization, false, caching, validation, incremental, false);
 
     /// <summary>Returns <paramref name="member"/> or throws the bridge's <see cref="NotSupportedException"/> naming it.</summary>
     internal static T Require<T>(T? member, string name)

@@ -4,9 +4,9 @@ namespace AdaHessian.Training;
 public enum DivergenceCheck
 {
     /// <summary>
-    /// Also an objective above its value at the starting point, wherever the loop evaluates the full objective (every
-    /// epoch it is needed, and always at the end): a returned model is never worse on the training objective than the
-    /// point it started from.
+    /// Also an objective that keeps rising, or stays, above its value at the starting point (checked wherever the loop
+    /// evaluates the full objective), and always an objective that ends above it: a returned model is never worse on
+    /// the training objective than the point it started from. A short overshoot that comes back is allowed.
     /// </summary>
     AboveStart,
 

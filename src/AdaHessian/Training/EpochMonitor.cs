@@ -3,24 +3,42 @@ using AdaHessian.Objective;
 namespace AdaHessian.Training;
 
 /// <summary>
-/// What the loop decides after each evaluation of the full objective: divergence (a rise above the start, when
+/// What the loop decides after each evaluation of the full objective: divergence (when
 /// <see cref="TrainingOptions.Divergence"/> says so), the relative tolerance, and early stopping on a validation
 /// objective, whose best parameters it keeps (in a buffer allocated once).
 /// </summary>
+/// <remarks>
+/// A rise above the start is not divergence by itself: momentum methods often overshoot in their first steps and
+/// come back within tens of steps. The monitor averages the objective over checks of <c>window</c> evaluations (one
+/// per epoch in mini-batch runs, ten full-batch steps) and calls it divergence when a check lies above the start and
+/// no lower than the one before, twice in a row, or above the start <see cref="ChecksAboveStart"/> times in a row; and
+/// always when the objective the run ends with lies above the start.
+/// </remarks>
 internal sealed class EpochMonitor
 {
+    /// <summary>Consecutive checks above the start that count as divergence even while the objective falls.</summary>
+    public const int ChecksAboveStart = 5;
+
     private readonly TrainingOptions _options;
     private readonly IObjective? _validation;
     private readonly double[]? _best;
+    private readonly int _window;
     private double _previous;
     private int _epochsWithoutImprovement;
+    private double _windowSum;
+    private int _windowCount;
+    private double _previousCheck;
+    private int _risingAbove;
+    private int _above;
 
-    public EpochMonitor(TrainingOptions options, IObjective? validation, double start)
+    public EpochMonitor(TrainingOptions options, IObjective? validation, double start, int window)
     {
         _options = options;
         _validation = validation;
+        _window = window;
         Start = start;
         _previous = start;
+        _previousCheck = start;
         _best = validation is null ? null : new double[validation.ParameterCount];
     }
 
@@ -36,7 +54,10 @@ internal sealed class EpochMonitor
     /// <summary>True when the tolerance stopped the run.</summary>
     public bool Converged { get; private set; }
 
-    /// <summary>True when the validation objective stopped improving for <see cref="TrainingOptions.EarlyStoppingRound"/> epochs.</summary>
+    /// <summary>
+    /// True when the validation objective stopped improving for <see cref="TrainingOptions.EarlyStoppingRound"/> checks
+    /// (epochs; windows of steps in full batch).
+    /// </summary>
     public bool StoppedEarly { get; private set; }
 
     /// <summary>The parameters of the best validation epoch; null without a validation set.</summary>
@@ -51,7 +72,7 @@ internal sealed class EpochMonitor
     /// <exception cref="TrainingDivergedException">The objective rose above the start's (if that counts as divergence).</exception>
     public bool Observe(int epoch, long step, double value, ReadOnlySpan<double> theta, string hint)
     {
-        ThrowIfAboveStart(epoch, step, value, hint);
+        CheckTrend(epoch, step, value, hint);
         Converged = _options.OptimizationTolerance > 0 &&
             Math.Abs(_previous - value) <= _options.OptimizationTolerance * Math.Abs(value);
         _previous = value;
@@ -59,16 +80,43 @@ internal sealed class EpochMonitor
         return Converged || StoppedEarly;
     }
 
-    /// <summary>Throws when <paramref name="value"/> lies above the start and that counts as divergence.</summary>
-    public void ThrowIfAboveStart(int epoch, long step, double value, string hint)
+    /// <summary>Throws when the run ends with <paramref name="value"/> above the start and that counts as divergence.</summary>
+    public void ThrowIfEndsAboveStart(int epoch, long step, double value, string hint)
     {
         if (_options.Divergence == DivergenceCheck.AboveStart && value > Start)
         {
-            throw new TrainingDivergedException(
-                $"Training diverged in epoch {epoch} at step {step}: the objective rose to {value:G6}, above its starting " +
-                $"value {Start:G6}. {hint}", epoch, step);
+            throw Diverged(epoch, step, $"the objective ended at {value:G6}, above its starting value {Start:G6}", hint);
         }
     }
+
+    private void CheckTrend(int epoch, long step, double value, string hint)
+    {
+        if (_options.Divergence != DivergenceCheck.AboveStart)
+        {
+            return;
+        }
+
+        _windowSum += value;
+        if (++_windowCount < _window)
+        {
+            return;
+        }
+
+        double check = _windowSum / _windowCount;
+        (_windowSum, _windowCount) = (0, 0);
+        _above = check > Start ? _above + 1 : 0;
+        _risingAbove = check > Start && check >= _previousCheck ? _risingAbove + 1 : 0;
+        _previousCheck = check;
+        if (_risingAbove >= 2 || _above >= ChecksAboveStart)
+        {
+            string what = _risingAbove >= 2 ? "kept rising" : $"stayed for {_above} checks";
+            throw Diverged(epoch, step, $"the objective {what} above its starting value {Start:G6} (now {check:G6}" +
+                (_window > 1 ? $", the mean of the last {_window} steps)" : ")"), hint);
+        }
+    }
+
+    private static TrainingDivergedException Diverged(int epoch, long step, string what, string hint) =>
+        new($"Training diverged in epoch {epoch} at step {step}: {what}. {hint}", epoch, step);
 
     private void ObserveValidation(int epoch, ReadOnlySpan<double> theta)
     {
@@ -84,7 +132,7 @@ internal sealed class EpochMonitor
             theta.CopyTo(_best);
             _epochsWithoutImprovement = 0;
         }
-        else if (++_epochsWithoutImprovement >= _options.EarlyStoppingRound && _options.EarlyStoppingRound > 0)
+        else if (++_epochsWithoutImprovement >= _options.EarlyStoppingRound * _window && _options.EarlyStoppingRound > 0)
         {
             StoppedEarly = true;
         }

@@ -33,8 +33,9 @@ public sealed record TrainingOptions
     public CurvatureOptions? Curvature { get; init; }
 
     /// <summary>
-    /// With a validation objective: stop once it has not improved for this many epochs, and return the best epoch's
-    /// parameters; 0 evaluates it without stopping. ≥ 0. Default 5.
+    /// With a validation objective: stop once it has not improved for this many epochs (in full batch, where an epoch
+    /// is one step, this many windows of 10 steps), and return the best epoch's parameters; 0 evaluates it without
+    /// stopping. ≥ 0. Default 5.
     /// </summary>
     public int EarlyStoppingRound { get; init; } = 5;
 

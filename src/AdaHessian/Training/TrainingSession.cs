@@ -37,7 +37,7 @@ internal sealed class TrainingSession(
         ReadOnlyMemory<int> all = objective.AllRows;
         int epochs = options.NumberOfEpochs;
         double value = Evaluate(all, CurvatureDue(1));
-        double norm = Begin(value);
+        double norm = Begin(value, FullBatchCheckWindow);
         bool stop = false;
         int epoch = 0;
         while (epoch < epochs && !stop)
@@ -60,7 +60,7 @@ internal sealed class TrainingSession(
         int[] order = all.ToArray();
         var random = new Xoshiro256StarStar(options.Seed, threadSafe: false);
         double value = objective.Evaluate(all, Theta, _gradient);
-        double norm = Begin(value);
+        double norm = Begin(value, window: 1);
         bool stop = false;
         int epoch = 0;
         while (epoch < options.NumberOfEpochs && !stop)
@@ -98,10 +98,13 @@ internal sealed class TrainingSession(
         return Result(value, norm, epoch);
     }
 
-    private double Begin(double value)
+    // Full-batch runs check the objective's trend over windows of this many steps, mini-batch runs once per epoch.
+    private const int FullBatchCheckWindow = 10;
+
+    private double Begin(double value, int window)
     {
         CheckFinite(value, 0, fullData: true);
-        _monitor = new EpochMonitor(options, validation, value);
+        _monitor = new EpochMonitor(options, validation, value, window);
         _monitor.ObserveStart(Theta);
         return Record(0, value, fullData: true);
     }
@@ -172,7 +175,6 @@ internal sealed class TrainingSession(
     // With early stopping the result is the best validation epoch's θ, evaluated once more on the training rows.
     private TrainingResult Result(double value, double norm, int epoch)
     {
-        _monitor.ThrowIfAboveStart(epoch, _step, value, Hint);
         double[] parameters = (double[])Theta.Clone();
         (double best, int bestEpoch) = _monitor.BestValidation;
         bool selected = validation is not null && options.EarlyStoppingRound > 0 && bestEpoch != epoch;
@@ -183,6 +185,7 @@ internal sealed class TrainingSession(
             norm = Math.Sqrt(_gradient.Sum(g => g * g));
         }
 
+        _monitor.ThrowIfEndsAboveStart(epoch, _step, value, Hint);
         return new TrainingResult(parameters, value, norm, epoch, _step, _monitor.Converged, _history)
         {
             ValidationObjective = selected ? best : _monitor.Validation,
