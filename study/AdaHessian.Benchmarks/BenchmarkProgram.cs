@@ -5,6 +5,7 @@ using AdaHessian.Benchmarks.EndToEnd;
 using AdaHessian.Benchmarks.Kernels;
 using AdaHessian.Benchmarks.Profiling;
 using AdaHessian.Benchmarks.Report;
+using AdaHessian.Datasets;
 using AdaHessian.MLNet;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
@@ -27,7 +28,7 @@ internal static class BenchmarkProgram
 {
     public static int Run(string[] args)
     {
-        string? fashion = Option(args, "--fashion-mnist") ?? Environment.GetEnvironmentVariable("FASHION_MNIST_DIR");
+        string? fashion = FashionMnistLocation.Named(Option(args, "--fashion-mnist"));
         string output = Path.GetFullPath(Option(args, "--output") ?? Path.Combine("results", "performance.md"));
         bool quick = args.Contains("--quick");
         string filter = Option(args, "--filter") ?? "all";
@@ -65,10 +66,10 @@ internal static class BenchmarkProgram
 
         if (filter == "tune")
         {
-            BenchData train = Option(args, "--problem") switch
+            LabelledMatrix train = Option(args, "--problem") switch
             {
-                "b" => Synthetic.Dense(50_000, 200, seed: 21),
-                "c" => Synthetic.Sparse(200_000, 10_000, 10, seed: 31),
+                "b" => SyntheticGaussian.Dense(50_000, 200, seed: 21),
+                "c" => SyntheticGaussian.Sparse(200_000, 10_000, 10, seed: 31),
                 _ => FashionMnistPair.Load(fashion!).Train,
             };
             Tuning.Run(train, double.Parse(Option(args, "--optimum") ?? "1e-9", CultureInfo.InvariantCulture), 40, Console.WriteLine);
@@ -155,7 +156,7 @@ internal static class BenchmarkProgram
             () => new AdamTrainer.Options { Seed = 1, NumberOfEpochs = 100, BatchSize = 1024, LearningRate = 0.05f });
 
         int denseRows = quick ? 50_000 : 200_000;
-        var dense = Synthetic.Dense(denseRows + denseRows / 4, 200, seed: 21);
+        var dense = SyntheticGaussian.Dense(denseRows + denseRows / 4, 200, seed: 21);
         yield return new Problem($"(b) synthetic dense {denseRows / 1000}k × 200", Head(dense, denseRows), Tail(dense, denseRows), 1f,
             () => new AdaHessianTrainer.Options { Seed = 1, NumberOfEpochs = 100, BatchSize = null, LearningRate = 0.5f },
             () => new AdamTrainer.Options { Seed = 1, NumberOfEpochs = 40, BatchSize = 1024, LearningRate = 0.015f });
@@ -166,22 +167,22 @@ internal static class BenchmarkProgram
         }
 
         int sparseRows = quick ? 200_000 : 1_000_000;
-        var sparse = Synthetic.Sparse(sparseRows + sparseRows / 10, 10_000, 10, seed: 31);
+        var sparse = SyntheticGaussian.Sparse(sparseRows + sparseRows / 10, 10_000, 10, seed: 31);
         yield return new Problem($"(c) synthetic sparse {sparseRows / 1000}k × 10k, 0.1%", Head(sparse, sparseRows), Tail(sparse, sparseRows), 1f,
             () => new AdaHessianTrainer.Options { Seed = 1, NumberOfEpochs = 60, BatchSize = null, LearningRate = 0.5f },
             () => new AdamTrainer.Options { Seed = 1, NumberOfEpochs = 60, BatchSize = null, LearningRate = 0.05f });
     }
 
-    private static BenchData Head(BenchData data, int rows) => Slice(data, 0, rows);
+    private static LabelledMatrix Head(LabelledMatrix data, int rows) => Slice(data, 0, rows);
 
-    private static BenchData Tail(BenchData data, int rows) => Slice(data, rows, data.Rows - rows);
+    private static LabelledMatrix Tail(LabelledMatrix data, int rows) => Slice(data, rows, data.Rows - rows);
 
-    private static BenchData Slice(BenchData data, int start, int count)
+    private static LabelledMatrix Slice(LabelledMatrix data, int start, int count)
     {
         float[] labels = data.Labels.AsSpan(start, count).ToArray();
         if (!data.IsSparse)
         {
-            return BenchData.Dense(count, data.Columns,
+            return LabelledMatrix.Dense(count, data.Columns,
                 data.Values.AsSpan(start * data.Columns, count * data.Columns).ToArray(), labels);
         }
 
@@ -192,7 +193,7 @@ internal static class BenchmarkProgram
             starts[i] -= from;
         }
 
-        return BenchData.Sparse(count, data.Columns, starts, data.Indices.AsSpan(from, to - from).ToArray(),
+        return LabelledMatrix.Sparse(count, data.Columns, starts, data.Indices.AsSpan(from, to - from).ToArray(),
             data.Values.AsSpan(from, to - from).ToArray(), labels);
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AdaHessian.Datasets;
 using AdaHessian.Study;
 using Spectre.Console;
 

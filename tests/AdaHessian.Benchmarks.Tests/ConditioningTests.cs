@@ -1,6 +1,6 @@
-using AdaHessian.Benchmarks.Data;
 using AdaHessian.Benchmarks.EndToEnd;
 using AdaHessian.Benchmarks.Report;
+using AdaHessian.Datasets;
 using AdaHessian.MLNet;
 using AdaHessian.Objective;
 using MathNet.Numerics.LinearAlgebra;
@@ -12,15 +12,15 @@ public class ConditioningTests
 {
     public static TheoryData<string> Layouts => new() { "dense", "sparse" };
 
-    private static BenchData Tiny(string layout) =>
-        layout == "dense" ? Synthetic.Dense(60, 4, seed: 5) : Synthetic.Sparse(80, 6, 2, seed: 6);
+    private static LabelledMatrix Tiny(string layout) =>
+        layout == "dense" ? SyntheticGaussian.Dense(60, 4, seed: 5) : SyntheticGaussian.Sparse(80, 6, 2, seed: 6);
 
     [Theory]
     [MemberData(nameof(Layouts))]
     public void HessianIsTheCentralDifferenceOfTheCoreGradient(string layout)
     {
         const float l2 = 1.5f;
-        BenchData data = Tiny(layout);
+        LabelledMatrix data = Tiny(layout);
         int p = data.Columns + 1;
         double[] theta = Enumerable.Range(0, p).Select(j => 0.3 * Math.Sin(j + 1)).ToArray();
         var objective = new LogisticObjective(data.ToDataset(), LossKind.LogLoss, l2);
@@ -113,7 +113,7 @@ public class ConditioningTests
     [Fact]
     public void AnalysisAtTheLbfgsOptimumIsConsistent()
     {
-        BenchData data = Synthetic.Dense(400, 5, seed: 8);
+        LabelledMatrix data = SyntheticGaussian.Dense(400, 5, seed: 8);
         double[] optimum = Conditioning.Optimum(new MLContext(seed: 1), data, 1f);
 
         ConditioningResult c = Conditioning.Analyze("(t) tiny", data, 1f, optimum);
@@ -132,7 +132,7 @@ public class ConditioningTests
     [Fact]
     public void ReportRendersTheTableAndQuotesItInTheLimits()
     {
-        var data = BenchData.Dense(10, 2, new float[20], new float[10]);
+        var data = LabelledMatrix.Dense(10, 2, new float[20], new float[10]);
         var problem = new Problem("(a) pair", data, data, 1f,
             () => new AdaHessianTrainer.Options { NumberOfEpochs = 100, BatchSize = 4 }, () => new AdamTrainer.Options());
         var missed = new TrainerResult("AdaHessianTrainer", "s", false, 1, 1, 1, 1, 0.5, 3.4e-2, 0.9, 0.8, 0, 0, "");

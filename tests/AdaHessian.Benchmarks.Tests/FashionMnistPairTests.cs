@@ -1,6 +1,5 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 using AdaHessian.Benchmarks.Data;
+using AdaHessian.Datasets;
 
 namespace AdaHessian.Benchmarks.Tests;
 
@@ -37,24 +36,10 @@ public sealed class FashionMnistPairTests : IDisposable
         Assert.Throws<InvalidDataException>(() => FashionMnistPair.Load(_dir));
     }
 
-    private void Write(string prefix, byte[][] images, byte[] labels, int imageMagic = 0x803)
+    private void Write(string prefix, byte[][] images, byte[] labels, int imageMagic = IdxFile.Images)
     {
-        var header = new byte[16];
-        BinaryPrimitives.WriteInt32BigEndian(header, imageMagic);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), images.Length);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(8), 1);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(12), images[0].Length);
-        Gzip($"{prefix}-images-idx3-ubyte.gz", [.. header, .. images.SelectMany(i => i)]);
-
-        var labelHeader = new byte[8];
-        BinaryPrimitives.WriteInt32BigEndian(labelHeader, 0x801);
-        BinaryPrimitives.WriteInt32BigEndian(labelHeader.AsSpan(4), labels.Length);
-        Gzip($"{prefix}-labels-idx1-ubyte.gz", [.. labelHeader, .. labels]);
-    }
-
-    private void Gzip(string name, byte[] bytes)
-    {
-        using var gz = new GZipStream(File.Create(Path.Combine(_dir, name)), CompressionLevel.Fastest);
-        gz.Write(bytes);
+        IdxFile.Write(Path.Combine(_dir, $"{prefix}-images-idx3-ubyte.gz"), imageMagic, [images.Length, 1, images[0].Length],
+            images.SelectMany(i => i).ToArray());
+        IdxFile.Write(Path.Combine(_dir, $"{prefix}-labels-idx1-ubyte.gz"), IdxFile.Labels, [labels.Length], labels);
     }
 }

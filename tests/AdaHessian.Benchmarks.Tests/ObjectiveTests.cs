@@ -1,5 +1,5 @@
-using AdaHessian.Benchmarks.Data;
 using AdaHessian.Benchmarks.EndToEnd;
+using AdaHessian.Datasets;
 using AdaHessian.Objective;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
@@ -14,7 +14,7 @@ public class ObjectiveTests
     public void ObjectiveOfAFittedModelIsTheRegularisedMeanLogLossAtItsWeights()
     {
         const float l2 = 1f;
-        BenchData data = Synthetic.Dense(300, 4, seed: 9);
+        LabelledMatrix data = SyntheticGaussian.Dense(300, 4, seed: 9);
         var ml = new MLContext(seed: 1);
         var model = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {

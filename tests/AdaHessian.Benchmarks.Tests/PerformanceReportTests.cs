@@ -1,7 +1,7 @@
-using AdaHessian.Benchmarks.Data;
 using AdaHessian.Benchmarks.EndToEnd;
 using AdaHessian.Benchmarks.Kernels;
 using AdaHessian.Benchmarks.Report;
+using AdaHessian.Datasets;
 using AdaHessian.MLNet;
 
 namespace AdaHessian.Benchmarks.Tests;
@@ -96,8 +96,8 @@ public class PerformanceReportTests
     public void TimeToOptimumTargetDependsOnLayoutReachAndPeakMemory()
     {
         // Dense: 10 × 2 floats = 80 bytes. Sparse: 3 values + 3 indices + 5 row starts = 44 bytes.
-        var dense = BenchData.Dense(10, 2, new float[20], new float[10]);
-        var sparse = BenchData.Sparse(4, 5, [0, 1, 2, 3, 3], [0, 1, 2], [1f, 1f, 1f], new float[4]);
+        var dense = LabelledMatrix.Dense(10, 2, new float[20], new float[10]);
+        var sparse = LabelledMatrix.Sparse(4, 5, [0, 1, 2, 3, 3], [0, 1, 2], [1f, 1f, 1f], new float[4]);
         var problems = new List<ProblemResult>
         {
             Result("(x) dense", dense, Trainer("AdaHessianTrainer", true, 3.0, peak: 120), Trainer("AdamTrainer", true, 1.0, peak: 500),
@@ -134,7 +134,7 @@ public class PerformanceReportTests
     private static TrainerResult Trainer(string name, bool reached, double median, long peak) =>
         new(name, "setting", reached, median, median - 0.5, median + 0.5, 3, 0.5, reached ? 1e-4 : 1e-2, 0.9, 0.8, peak, 1000, "");
 
-    private static ProblemResult Result(string name, BenchData train, params TrainerResult[] trainers) =>
+    private static ProblemResult Result(string name, LabelledMatrix train, params TrainerResult[] trainers) =>
         new(new Problem(name, train, train, 1f, () => new AdaHessianTrainer.Options(), () => new AdamTrainer.Options()),
             0.5, "tight L-BFGS (tolerance 1e-10)", trainers.ToList());
 }

@@ -18,7 +18,7 @@ public sealed class FashionMnistParityTests(FashionMnistParityTests.Pair pair, I
     [SkippableFact]
     public void The_pair_has_6000_training_and_1000_test_images_per_class_with_pixels_0_to_255()
     {
-        FashionMnist.SkipOrFailWhenMissing();
+        FashionMnistImages.SkipOrFailWhenMissing();
 
         Assert.Equal((12_000, 2_000), (pair.Train.Length, pair.Test.Length));
         Assert.Equal(6_000, pair.Train.Count(r => r.Label));
@@ -30,7 +30,7 @@ public sealed class FashionMnistParityTests(FashionMnistParityTests.Pair pair, I
     [SkippableFact]
     public void AdaHessian_defaults_reach_the_test_log_loss_of_LbfgsLogisticRegression_within_2_percent()
     {
-        FashionMnist.SkipOrFailWhenMissing();
+        FashionMnistImages.SkipOrFailWhenMissing();
         var ml = new MLContext(seed: 1);
 
         var ours = pair.Fit(ml, ml.BinaryClassification.Trainers.AdaHessian(), output);
@@ -41,7 +41,7 @@ public sealed class FashionMnistParityTests(FashionMnistParityTests.Pair pair, I
     [SkippableFact]
     public void Adam_defaults_reach_the_test_log_loss_of_LbfgsLogisticRegression_within_2_percent()
     {
-        FashionMnist.SkipOrFailWhenMissing();
+        FashionMnistImages.SkipOrFailWhenMissing();
         var ml = new MLContext(seed: 1);
 
         var ours = pair.Fit(ml, ml.BinaryClassification.Trainers.Adam(), output);
@@ -55,14 +55,14 @@ public sealed class FashionMnistParityTests(FashionMnistParityTests.Pair pair, I
         public const int Negative = 2;
         public const int Positive = 4;
 
-        private readonly Lazy<(FashionMnist.ImageRow[] Train, FashionMnist.ImageRow[] Test)> _rows =
-            new(() => (FashionMnist.LoadPair(train: true, Negative, Positive), FashionMnist.LoadPair(train: false, Negative, Positive)));
+        private readonly Lazy<(FashionMnistImages.ImageRow[] Train, FashionMnistImages.ImageRow[] Test)> _rows =
+            new(() => (FashionMnistImages.LoadPair(train: true, Negative, Positive), FashionMnistImages.LoadPair(train: false, Negative, Positive)));
 
         private Result? _reference;
 
-        internal FashionMnist.ImageRow[] Train => _rows.Value.Train;
+        internal FashionMnistImages.ImageRow[] Train => _rows.Value.Train;
 
-        internal FashionMnist.ImageRow[] Test => _rows.Value.Test;
+        internal FashionMnistImages.ImageRow[] Test => _rows.Value.Test;
 
         public Result Reference(ITestOutputHelper output)
         {
@@ -90,7 +90,7 @@ public sealed class FashionMnistParityTests(FashionMnistParityTests.Pair pair, I
             var trainMetrics = ml.BinaryClassification.Evaluate(model.Transform(normalized));
             var result = new Result(testMetrics.LogLoss, trainMetrics.LogLoss, testMetrics.Accuracy, seconds);
             output.WriteLine(
-                $"{FashionMnist.ClassNames[Negative]} vs {FashionMnist.ClassNames[Positive]}, {trainer.GetType().Name}, L2 1: " +
+                $"{FashionMnistImages.ClassNames[Negative]} vs {FashionMnistImages.ClassNames[Positive]}, {trainer.GetType().Name}, L2 1: " +
                 $"test log-loss {result.TestLogLoss:F4}, train log-loss {result.TrainLogLoss:F4}, test accuracy {result.TestAccuracy:F4}, fit {result.FitSeconds:F2} s");
             return result;
         }

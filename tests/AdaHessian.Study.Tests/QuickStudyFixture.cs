@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AdaHessian.Datasets;
 using AdaHessian.Study;
 
 namespace AdaHessian.Study.Tests;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using AdaHessian.Benchmarks.Data;
+using AdaHessian.Datasets;
 using AdaHessian.Objective;
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.ML;
@@ -13,7 +13,7 @@ internal static class Conditioning
     private const int BlockRows = 2048;
 
     /// <summary>θ* = (w, b) from ML.NET's L-BFGS at tolerance 1e-10, the reference the end-to-end run uses for F*.</summary>
-    public static double[] Optimum(MLContext ml, BenchData train, float l2)
+    public static double[] Optimum(MLContext ml, LabelledMatrix train, float l2)
     {
         var model = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
@@ -25,7 +25,7 @@ internal static class Conditioning
         return TimeToOptimum.Parameters(model, train.Columns + 1);
     }
 
-    public static ConditioningResult Analyze(string name, BenchData train, float l2, double[] theta)
+    public static ConditioningResult Analyze(string name, LabelledMatrix train, float l2, double[] theta)
     {
         var clock = Stopwatch.StartNew();
         Matrix<double> h = Hessian(train, l2, theta);
@@ -51,7 +51,7 @@ internal static class Conditioning
     }
 
     /// <summary>The Hessian of the core's F/Ω with log-loss at θ (weights then bias), every row of weight 1.</summary>
-    public static Matrix<double> Hessian(BenchData train, float l2, ReadOnlySpan<double> theta)
+    public static Matrix<double> Hessian(LabelledMatrix train, float l2, ReadOnlySpan<double> theta)
     {
         int d = train.Columns, p = d + 1, n = train.Rows;
         if (theta.Length != p)
@@ -118,7 +118,7 @@ internal static class Conditioning
         return values;
     }
 
-    private static void Densify(BenchData data, int i, double[] row)
+    private static void Densify(LabelledMatrix data, int i, double[] row)
     {
         if (!data.IsSparse)
         {

@@ -1,4 +1,4 @@
-using AdaHessian.Benchmarks.Data;
+using AdaHessian.Datasets;
 using AdaHessian.MLNet;
 
 namespace AdaHessian.Benchmarks.EndToEnd;
@@ -9,8 +9,8 @@ namespace AdaHessian.Benchmarks.EndToEnd;
 /// </summary>
 internal sealed record Problem(
     string Name,
-    BenchData Train,
-    BenchData Test,
+    LabelledMatrix Train,
+    LabelledMatrix Test,
     float L2,
     Func<AdaHessianTrainer.Options> AdaHessian,
     Func<AdamTrainer.Options> Adam);

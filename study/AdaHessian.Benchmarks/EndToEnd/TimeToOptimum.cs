@@ -1,14 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using AdaHessian.Benchmarks.Data;
 using AdaHessian.Curvature;
-using AdaHessian.Data;
+using AdaHessian.Datasets;
 using AdaHessian.MLNet;
 using AdaHessian.Objective;
 using AdaHessian.Optimizers;
 using AdaHessian.Training;
 using Microsoft.ML;
-using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
@@ -232,23 +230,13 @@ internal sealed class TimeToOptimum(MLContext ml, int repeats, Action<string> lo
     public static double Objective(LogisticObjective objective, ITransformer model) =>
         objective.Value(objective.AllRows, Parameters(model, objective.ParameterCount));
 
-    /// <summary>The model's θ = (w, b) in double.</summary>
+    /// <summary>The model's θ = (w, b) in double; <paramref name="count"/> (weights + 1) guards against a model of another size.</summary>
     public static double[] Parameters(ITransformer model, int count)
     {
-        var linear = model switch
-        {
-            BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> t => t.Model.SubModel,
-            _ => throw new NotSupportedException($"Unexpected model type {model.GetType()}."),
-        };
-        var theta = new double[count];
-        int j = 0;
-        foreach (float w in linear.Weights)
-        {
-            theta[j++] = w;
-        }
-
-        theta[^1] = linear.Bias;
-        return theta;
+        double[] theta = ModelParameters.Theta(model);
+        return theta.Length == count
+            ? theta
+            : throw new InvalidOperationException($"The model has {theta.Length} parameters, the objective {count}.");
     }
 
     private static string Describe(LogisticNeuronTrainerOptions o) => string.Format(CultureInfo.InvariantCulture,

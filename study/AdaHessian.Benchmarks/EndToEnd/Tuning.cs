@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using AdaHessian.Benchmarks.Data;
 using AdaHessian.Curvature;
+using AdaHessian.Datasets;
 using AdaHessian.Objective;
 using AdaHessian.Optimizers;
 using AdaHessian.Training;
@@ -13,7 +13,7 @@ namespace AdaHessian.Benchmarks.EndToEnd;
 /// </summary>
 internal static class Tuning
 {
-    public static void Run(BenchData train, double optimum, int maxEpochs, Action<string> log)
+    public static void Run(LabelledMatrix train, double optimum, int maxEpochs, Action<string> log)
     {
         var data = train.ToDataset();
         double target = optimum * (1 + TimeToOptimum.Tolerance);

@@ -1,5 +1,5 @@
-using AdaHessian.Benchmarks.Data;
 using AdaHessian.Curvature;
+using AdaHessian.Datasets;
 using AdaHessian.Objective;
 using AdaHessian.Optimizers;
 using BenchmarkDotNet.Attributes;
@@ -30,7 +30,7 @@ public class KernelBenchmarks
     /// <summary>Sparse rows × columns × non-zeros per row of the full batch.</summary>
     public static (int Rows, int Columns, int PerRow) SparseShape { get; set; } = (1_000_000, 10_000, 10);
 
-    private static readonly Dictionary<Layout, BenchData> Cache = [];
+    private static readonly Dictionary<Layout, LabelledMatrix> Cache = [];
 
     /// <summary>The reduced shapes of <c>--quick</c> runs.</summary>
     public static void UseQuickShapes()
@@ -62,20 +62,20 @@ public class KernelBenchmarks
     /// <summary>Feature bytes one pass over the batch reads (values, plus indices for CSR).</summary>
     public static long BatchFeatureBytes(Layout layout, string batch)
     {
-        BenchData data = Data(layout);
+        LabelledMatrix data = Data(layout);
         int rows = batch == "Full" ? data.Rows : int.Parse(batch, System.Globalization.CultureInfo.InvariantCulture);
         return data.IsSparse ? data.FeatureBytes * rows / data.Rows : (long)rows * data.Columns * 4;
     }
 
-    internal static BenchData Data(Layout layout)
+    internal static LabelledMatrix Data(Layout layout)
     {
         lock (Cache)
         {
-            if (!Cache.TryGetValue(layout, out BenchData? data))
+            if (!Cache.TryGetValue(layout, out LabelledMatrix? data))
             {
                 data = layout == Layout.Dense
-                    ? Synthetic.Dense(DenseShape.Rows, DenseShape.Columns, seed: 11)
-                    : Synthetic.Sparse(SparseShape.Rows, SparseShape.Columns, SparseShape.PerRow, seed: 12);
+                    ? SyntheticGaussian.Dense(DenseShape.Rows, DenseShape.Columns, seed: 11)
+                    : SyntheticGaussian.Sparse(SparseShape.Rows, SparseShape.Columns, SparseShape.PerRow, seed: 12);
                 Cache[layout] = data;
             }
 
@@ -86,7 +86,7 @@ public class KernelBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        BenchData data = Data(Layout);
+        LabelledMatrix data = Data(Layout);
         _objective = new LogisticObjective(data.ToDataset(), LossKind.LogLoss, l2Regularization: 1);
         int p = _objective.ParameterCount;
         if (Batch == "Full")

@@ -18,7 +18,7 @@ internal sealed class SweepExperiment : IExperiment
     {
         StudyProfile profile = context.Profile;
         IReadOnlyList<SweepProblem> problems = SweepProblem.All(profile);
-        IReadOnlyList<SweepOptimizer> optimizers = SweepOptimizer.All;
+        IReadOnlyList<OptimizerVariant> optimizers = SweepOptimizer.All;
         double[] rates = profile.LearningRateGrid();
         int[] seeds = Enumerable.Range(0, profile.Seeds).ToArray();
 

@@ -8,7 +8,7 @@ namespace AdaHessian.Study.Figures;
 /// <summary>The toy neuron's loss over (w, b) as a heatmap with contour lines, and the runs' paths on it.</summary>
 internal static class ContourFigure
 {
-    public static void Save(string path, string title, IReadOnlyList<Trajectory> runs)
+    public static Plot Create(string title, IReadOnlyList<Trajectory> runs)
     {
         Mesh mesh = Mesh.Sample(ToyNeuron.LossAt, ToyNeuron.WindowMin, ToyNeuron.WindowMax, 121);
         var plot = new Plot();
@@ -27,6 +27,6 @@ internal static class ContourFigure
         plot.Title($"Loss landscape and paths, {title}");
         plot.XLabel("w (weight)");
         plot.YLabel("b (bias)");
-        FigureWriter.Save(plot, path, 860, 720);
+        return plot;
     }
 }

@@ -13,25 +13,20 @@ internal static class EstimatorErrorFigure
     /// <summary>Draws the series; the grey guide c/√N passes through <paramref name="guideAtOne"/> at N = 1.</summary>
     public static Plot Create(string title, string yLabel, IReadOnlyList<Series> series, double guideAtOne)
     {
-        static double[] Log(IEnumerable<double> values) => values.Select(Math.Log10).ToArray();
         var plot = new Plot();
         foreach (Series s in series)
         {
-            var band = plot.Add.FillY(Log(s.Samples), Log(s.Lower), Log(s.Upper));
+            var band = plot.Add.FillY(LogAxis.Log10(s.Samples), LogAxis.Log10(s.Lower), LogAxis.Log10(s.Upper));
             (band.FillColor, band.LineWidth) = (s.Color.WithAlpha(0.12), 0);
-            var line = plot.Add.Scatter(Log(s.Samples), Log(s.Median), s.Color);
+            var line = plot.Add.Scatter(LogAxis.Log10(s.Samples), LogAxis.Log10(s.Median), s.Color);
             (line.MarkerShape, line.LineWidth, line.MarkerSize, line.LegendText) = (s.Marker, 2, 9, s.Label);
         }
 
         double[] n = series[0].Samples;
-        var guide = plot.Add.Scatter(Log(n), Log(n.Select(x => guideAtOne / Math.Sqrt(x))), Colors.Gray.WithAlpha(0.6));
+        var guide = plot.Add.Scatter(LogAxis.Log10(n), LogAxis.Log10(n.Select(x => guideAtOne / Math.Sqrt(x))), Colors.Gray.WithAlpha(0.6));
         (guide.LineWidth, guide.MarkerSize, guide.LegendText) = (3, 0, "slope −½ (guide)");
-        plot.Axes.Bottom.TickGenerator = new NumericManual(Log(n), n.Select(x => x.ToString(CultureInfo.InvariantCulture)).ToArray());
-        plot.Axes.Left.TickGenerator = new NumericAutomatic
-        {
-            IntegerTicksOnly = true, MinorTickGenerator = new LogMinorTickGenerator(),
-            LabelFormatter = y => Math.Pow(10, y).ToString("G3", CultureInfo.InvariantCulture),
-        };
+        plot.Axes.Bottom.TickGenerator = new NumericManual(LogAxis.Log10(n), n.Select(x => x.ToString(CultureInfo.InvariantCulture)).ToArray());
+        LogAxis.Apply(plot.Axes.Left);
         (plot.Axes.Title.Label.Text, plot.Axes.Bottom.Label.Text, plot.Axes.Left.Label.Text) = (title, "Hutchinson samples N", yLabel);
         plot.ShowLegend(Edge.Right);
         return plot;

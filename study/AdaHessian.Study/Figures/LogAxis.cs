@@ -14,9 +14,15 @@ internal static class LogAxis
         LabelFormatter = Label,
     };
 
+    /// <summary>log₁₀ of each value.</summary>
+    public static double[] Log10(IEnumerable<double> values) => values.Select(Math.Log10).ToArray();
+
     /// <summary>log₁₀ of each value clamped into [floor, ceiling] (so 0 and +∞ land on the plot's edges).</summary>
     public static double[] Log10(IEnumerable<double> values, double floor, double ceiling) =>
-        values.Select(v => Math.Log10(Math.Clamp(v, floor, ceiling))).ToArray();
+        values.Select(v => Log10(v, floor, ceiling)).ToArray();
+
+    /// <summary>log₁₀ of one value clamped into [floor, ceiling].</summary>
+    public static double Log10(double value, double floor, double ceiling) => Math.Log10(Math.Clamp(value, floor, ceiling));
 
     private static string Label(double exponent) => exponent switch
     {

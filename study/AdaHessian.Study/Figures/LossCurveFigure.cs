@@ -1,7 +1,5 @@
-using System.Globalization;
 using AdaHessian.Study.Figures.Surface3D;
 using ScottPlot;
-using ScottPlot.TickGenerators;
 
 namespace AdaHessian.Study.Figures;
 
@@ -9,33 +7,29 @@ namespace AdaHessian.Study.Figures;
 /// (the loss stays within 1 % of its total decrease from there on), and the claimed plateau epochs as dashed lines.</summary>
 internal static class LossCurveFigure
 {
-    public static void Save(string path, string title, IReadOnlyList<Trajectory> runs, IReadOnlyList<int> plateauEpochs, (int AdaHessian, int Adam) claimed)
+    // The loss of the toy can reach 0; it is drawn at this floor.
+    private const double Floor = 1e-300;
+
+    public static Plot Create(string title, IReadOnlyList<Trajectory> runs, IReadOnlyList<int> plateauEpochs, (int AdaHessian, int Adam) claimed)
     {
         var plot = new Plot();
         for (int i = 0; i < runs.Count; i++)
         {
             double[] epochs = Enumerable.Range(0, runs[i].Count).Select(e => (double)e).ToArray();
-            var line = plot.Add.ScatterLine(epochs, runs[i].Loss.Select(l => Math.Log10(Math.Max(l, 1e-300))).ToArray(), runs[i].Color);
+            var line = plot.Add.ScatterLine(epochs, LogAxis.Log10(runs[i].Loss, Floor, double.MaxValue), runs[i].Color);
             (line.LineWidth, line.LegendText) = (TrajectoryStyle.Width, $"{runs[i].Label}: plateau from epoch {plateauEpochs[i]}");
-            plot.Add.Marker(plateauEpochs[i], Math.Log10(runs[i].Loss[plateauEpochs[i]]), MarkerShape.FilledCircle, 10, runs[i].Color);
+            plot.Add.Marker(plateauEpochs[i], LogAxis.Log10(runs[i].Loss[plateauEpochs[i]], Floor, double.MaxValue), MarkerShape.FilledCircle, 10, runs[i].Color);
         }
 
         plot.Add.VerticalLine(claimed.AdaHessian, 1.5f, Colors.Gray, LinePattern.Dashed).LegendText =
             $"claimed plateau (dashed): AdaHessian ~{claimed.AdaHessian}, Adam ~{claimed.Adam}";
         plot.Add.VerticalLine(claimed.Adam, 1.5f, Colors.Gray, LinePattern.Dashed);
-        // Log scale the ScottPlot way: the data are log10(loss); ticks at whole powers, labelled 10ᵏ, log-spaced minor ticks.
-        plot.Axes.Left.TickGenerator = new NumericAutomatic
-        {
-            MinorTickGenerator = new LogMinorTickGenerator(), IntegerTicksOnly = true, LabelFormatter = PowerOfTen,
-        };
+        LogAxis.Apply(plot.Axes.Left);
         plot.Axes.SetLimitsX(0, runs[0].Count - 1);
         plot.Title($"Loss per epoch, {title}");
         plot.XLabel("epoch");
         plot.YLabel("loss (½ mean squared error)");
         plot.ShowLegend(Alignment.LowerLeft);
-        FigureWriter.Save(plot, path, 900, 600);
+        return plot;
     }
-
-    private static string PowerOfTen(double exponent) => exponent == 0 ? "1" : "10" + string.Concat(
-        ((int)Math.Round(exponent)).ToString(CultureInfo.InvariantCulture).Select(c => "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"["-0123456789".IndexOf(c)]));
 }

@@ -10,7 +10,7 @@ internal static class SensitivityFigure
     public static Plot Create(string title, string lossName, double[] learningRates, IReadOnlyList<QuartileSeries> series)
     {
         var plot = new Plot();
-        double[] x = learningRates.Select(Math.Log10).ToArray();
+        double[] x = LogAxis.Log10(learningRates);
         for (int i = 0; i < series.Count; i++)
         {
             Color color = new ScottPlot.Palettes.Category10().GetColor(i);

@@ -7,7 +7,7 @@ namespace AdaHessian.Study.Figures;
 /// <summary>The toy neuron's loss as a 3D surface (40 × 40 quads, fixed camera) with the runs' paths lying on it.</summary>
 internal static class SurfaceFigure
 {
-    public static void Save(string path, string title, IReadOnlyList<Trajectory> runs)
+    public static Plot Create(string title, IReadOnlyList<Trajectory> runs)
     {
         Mesh mesh = Mesh.Sample(ToyNeuron.LossAt, ToyNeuron.WindowMin, ToyNeuron.WindowMax, 41);
         CoordinateRange window = new(ToyNeuron.WindowMin, ToyNeuron.WindowMax);
@@ -23,6 +23,6 @@ internal static class SurfaceFigure
         plot.Layout.Fixed(new PixelPadding(left: 10, right: 120, bottom: 30, top: 45)); // room for the colour bar's labels
         plot.Title($"Loss surface and paths, {title}");
         plot.ShowLegend(Alignment.UpperRight);
-        FigureWriter.Save(plot, path, 960, 760);
+        return plot;
     }
 }

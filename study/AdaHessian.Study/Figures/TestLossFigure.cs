@@ -8,7 +8,7 @@ internal static class TestLossFigure
     /// <summary>A curve over epochs 1 … E, or (with one value) a horizontal reference level.</summary>
     public sealed record Series(string Label, Color Color, double[] LogLoss);
 
-    public static void Save(string path, string title, string epochLabel, IReadOnlyList<Series> curves, IReadOnlyList<Series> levels)
+    public static Plot Create(string title, string epochLabel, IReadOnlyList<Series> curves, IReadOnlyList<Series> levels)
     {
         var plot = new Plot();
         foreach (Series level in levels)
@@ -29,6 +29,6 @@ internal static class TestLossFigure
         (plot.Axes.Title.Label.Text, plot.Axes.Bottom.Label.Text) = (title, epochLabel);
         plot.YLabel("test log-loss (nats per image)");
         plot.ShowLegend(Alignment.UpperRight);
-        FigureWriter.Save(plot, path, 900, 600);
+        return plot;
     }
 }

@@ -1,3 +1,4 @@
+using AdaHessian.Datasets;
 using MathNet.Numerics.Random;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -72,12 +73,7 @@ internal static class SyntheticData
 
     /// <summary>Loads rows whose Features column is a vector of <paramref name="featureCount"/> Single.</summary>
     public static IDataView Load<TRow>(MLContext mlContext, IEnumerable<TRow> rows, int featureCount)
-        where TRow : class
-    {
-        var schema = SchemaDefinition.Create(typeof(TRow));
-        schema["Features"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featureCount);
-        return mlContext.Data.LoadFromEnumerable(rows, schema);
-    }
+        where TRow : class => DataViews.Load(mlContext, rows, featureCount);
 
     /// <summary>Dense synthetic data as an <see cref="IDataView"/>.</summary>
     public static IDataView DenseView(MLContext mlContext, int rows = 400, int featureCount = 6, int seed = 11) =>

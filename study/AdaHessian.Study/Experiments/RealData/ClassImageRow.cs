@@ -1,4 +1,4 @@
-using AdaHessian.Study.Problems;
+using AdaHessian.Datasets;
 using Microsoft.ML.Data;
 
 namespace AdaHessian.Study.Experiments.RealData;

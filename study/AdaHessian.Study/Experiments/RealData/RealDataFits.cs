@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AdaHessian.Data;
+using AdaHessian.Datasets;
 using AdaHessian.Objective;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -28,8 +29,7 @@ internal static class RealDataFits
         double milliseconds = clock.Elapsed.TotalMilliseconds;
 
         CalibratedBinaryClassificationMetrics m = ml.BinaryClassification.Evaluate(model.Transform(RealDataSets.Binary(ml, test).View));
-        var linear = model.Model.SubModel;
-        double[] parameters = [.. linear.Weights.Select(w => (double)w), linear.Bias];
+        double[] parameters = ModelParameters.Theta(model.Model.SubModel);
         // ML.NET's binary log-loss is −log₂ p (bits); × ln 2 gives nats, the unit of its multiclass log-loss.
         var metrics = new TrainerMetrics(trainer, m.Accuracy, m.AreaUnderRocCurve, m.LogLoss * Math.Log(2), milliseconds);
         var objective = new LogisticObjective(train, LossKind.LogLoss, RealDataTrainer.L2);

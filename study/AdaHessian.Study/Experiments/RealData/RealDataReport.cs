@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using AdaHessian.Datasets;
 using AdaHessian.Study.Output;
-using AdaHessian.Study.Problems;
 
 namespace AdaHessian.Study.Experiments.RealData;
 

@@ -8,7 +8,7 @@ namespace AdaHessian.Study.Experiments.Sweep;
 /// </summary>
 internal sealed record PairedComparison(
     SweepProblem Problem,
-    SweepOptimizer Optimizer,
+    OptimizerVariant Optimizer,
     double LearningRate,
     double BaselineLearningRate,
     int Wins,

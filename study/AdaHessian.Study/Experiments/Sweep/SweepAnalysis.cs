@@ -8,7 +8,7 @@ namespace AdaHessian.Study.Experiments.Sweep;
 /// </summary>
 internal sealed class SweepAnalysis
 {
-    public SweepAnalysis(IReadOnlyList<SweepProblem> problems, IReadOnlyList<SweepOptimizer> optimizers, double[] rates,
+    public SweepAnalysis(IReadOnlyList<SweepProblem> problems, IReadOnlyList<OptimizerVariant> optimizers, double[] rates,
         int[] seeds, SweepInstance[,] instances, SweepRun[,,,] runs)
     {
         (Problems, Optimizers, Rates, Seeds, Instances, Runs) = (problems, optimizers, rates, seeds, instances, runs);
@@ -36,7 +36,7 @@ internal sealed class SweepAnalysis
 
     public IReadOnlyList<SweepProblem> Problems { get; }
 
-    public IReadOnlyList<SweepOptimizer> Optimizers { get; }
+    public IReadOnlyList<OptimizerVariant> Optimizers { get; }
 
     public double[] Rates { get; }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdaHessian.Datasets;
 using AdaHessian.Objective;
 using AdaHessian.Study.Problems;
 using MathNet.Numerics.Random;

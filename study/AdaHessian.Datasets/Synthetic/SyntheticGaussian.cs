@@ -1,15 +1,16 @@
 using MathNet.Numerics.Random;
 
-namespace AdaHessian.Benchmarks.Data;
+namespace AdaHessian.Datasets;
 
 /// <summary>
 /// Seeded logistic-model data: labels drawn from σ(w*·x + b*). Dense features are Gaussian with column scales spread
 /// over two decades (condition number of the covariance ≈ 10⁴); sparse rows have a fixed number of distinct columns
 /// with Gaussian values.
 /// </summary>
-internal static class Synthetic
+public static class SyntheticGaussian
 {
-    public static BenchData Dense(int rows, int columns, int seed)
+    /// <summary>Dense rows; column j has standard deviation 10^(−2j/(d−1)).</summary>
+    public static LabelledMatrix Dense(int rows, int columns, int seed)
     {
         var random = new Xoshiro256StarStar(seed, threadSafe: false);
         double[] scale = new double[columns];
@@ -35,10 +36,11 @@ internal static class Synthetic
             labels[i] = random.NextDouble() < 1 / (1 + Math.Exp(-2 * a)) ? 1f : 0f;
         }
 
-        return BenchData.Dense(rows, columns, values, labels);
+        return LabelledMatrix.Dense(rows, columns, values, labels);
     }
 
-    public static BenchData Sparse(int rows, int columns, int perRow, int seed)
+    /// <summary>CSR rows with <paramref name="perRow"/> distinct, sorted columns each.</summary>
+    public static LabelledMatrix Sparse(int rows, int columns, int perRow, int seed)
     {
         var random = new Xoshiro256StarStar(seed, threadSafe: false);
         double[] truth = new double[columns];
@@ -79,7 +81,7 @@ internal static class Synthetic
             labels[i] = random.NextDouble() < 1 / (1 + Math.Exp(-2 * a)) ? 1f : 0f;
         }
 
-        return BenchData.Sparse(rows, columns, rowStarts, indices, values, labels);
+        return LabelledMatrix.Sparse(rows, columns, rowStarts, indices, values, labels);
     }
 
     // Box–Muller on the seeded generator, so the data is identical on every platform.

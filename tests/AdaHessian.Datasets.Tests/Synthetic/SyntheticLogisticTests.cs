@@ -1,8 +1,7 @@
 using AdaHessian.Data;
-using AdaHessian.Study.Problems;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace AdaHessian.Study.Tests.Problems;
+namespace AdaHessian.Datasets.Tests.Synthetic;
 
 public class SyntheticLogisticTests
 {

@@ -3,7 +3,7 @@ using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Random;
 
-namespace AdaHessian.Study.Problems;
+namespace AdaHessian.Datasets;
 
 /// <summary>
 /// Seeded logistic-regression data with a controlled condition number. Features are z·diag(s)·Qᵀ with z standard
@@ -11,9 +11,9 @@ namespace AdaHessian.Study.Problems;
 /// number κ. Q = I gives axis-aligned curvature (a diagonal preconditioner can undo it); a random orthogonal Q from
 /// MathNet's QR rotates it (it cannot). Labels are Bernoulli(σ(x·w* + b*)).
 /// </summary>
-internal static class SyntheticLogistic
+public static class SyntheticLogistic
 {
-    /// <summary>Generates the problem's data.</summary>
+    /// <summary>Generates <paramref name="rows"/> rows of <paramref name="features"/> features with condition number κ = <paramref name="conditionNumber"/>.</summary>
     public static LogisticDataset Generate(int rows, int features, double conditionNumber, bool rotated, int seed)
     {
         var random = new Xoshiro256StarStar(seed, threadSafe: false);

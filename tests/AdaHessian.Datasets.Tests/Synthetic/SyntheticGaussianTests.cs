@@ -1,18 +1,16 @@
-using AdaHessian.Benchmarks.Data;
+namespace AdaHessian.Datasets.Tests.Synthetic;
 
-namespace AdaHessian.Benchmarks.Tests;
-
-public class SyntheticTests
+public class SyntheticGaussianTests
 {
     [Fact]
     public void SameSeedGivesIdenticalDataAndAnotherSeedDoesNot()
     {
-        BenchData a = Synthetic.Dense(50, 7, seed: 21), b = Synthetic.Dense(50, 7, seed: 21), c = Synthetic.Dense(50, 7, seed: 22);
+        LabelledMatrix a = SyntheticGaussian.Dense(50, 7, seed: 21), b = SyntheticGaussian.Dense(50, 7, seed: 21), c = SyntheticGaussian.Dense(50, 7, seed: 22);
         Assert.Equal(a.Values, b.Values);
         Assert.Equal(a.Labels, b.Labels);
         Assert.NotEqual(a.Values, c.Values);
 
-        BenchData s = Synthetic.Sparse(40, 100, 5, seed: 31), t = Synthetic.Sparse(40, 100, 5, seed: 31), u = Synthetic.Sparse(40, 100, 5, seed: 32);
+        LabelledMatrix s = SyntheticGaussian.Sparse(40, 100, 5, seed: 31), t = SyntheticGaussian.Sparse(40, 100, 5, seed: 31), u = SyntheticGaussian.Sparse(40, 100, 5, seed: 32);
         Assert.Equal(s.RowStarts, t.RowStarts);
         Assert.Equal(s.Indices, t.Indices);
         Assert.Equal(s.Values, t.Values);
@@ -24,7 +22,7 @@ public class SyntheticTests
     public void DenseHasTheRequestedShapeColumnScalesOverTwoDecadesAndBinaryLabels()
     {
         const int rows = 4000, columns = 5;
-        BenchData d = Synthetic.Dense(rows, columns, seed: 3);
+        LabelledMatrix d = SyntheticGaussian.Dense(rows, columns, seed: 3);
 
         Assert.False(d.IsSparse);
         Assert.Equal(rows, d.Rows);
@@ -60,7 +58,7 @@ public class SyntheticTests
     public void SparseIsValidCsrWithFixedDistinctSortedColumnsPerRow()
     {
         const int rows = 500, columns = 200, perRow = 7;
-        BenchData s = Synthetic.Sparse(rows, columns, perRow, seed: 5);
+        LabelledMatrix s = SyntheticGaussian.Sparse(rows, columns, perRow, seed: 5);
 
         Assert.True(s.IsSparse);
         Assert.Equal(rows, s.Rows);
