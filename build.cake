@@ -75,8 +75,14 @@ Task("Build").Does(() =>
 
 Task("Test").IsDependentOn("Build").Does(() =>
 {
-    ResolveFashionMnist();
-    DotNetTest(Solution, new DotNetTestSettings { Configuration = configuration, NoBuild = true });
+    // The tests find the data through FASHION_MNIST_DIR, so a folder given to Cake reaches them as it reaches the study.
+    var data = ResolveFashionMnist();
+    DotNetTest(Solution, new DotNetTestSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
+        EnvironmentVariables = new Dictionary<string, string> { ["FASHION_MNIST_DIR"] = data },
+    });
 });
 
 void RunStudy(string outputDir)

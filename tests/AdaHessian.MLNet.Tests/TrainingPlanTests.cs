@@ -77,6 +77,10 @@ public sealed class TrainingPlanTests
             (official.BatchSize, official.MinimumNumberOfSteps, official.LearningRateDecay, official.CenterFeatures, official.OptimizationTolerance));
         Assert.Equal(((float)coreAdam.Beta1, (float)coreAdam.Beta2, (float)coreAdam.Epsilon, (float)coreAdam.WeightDecay),
             (adam.Beta1, adam.Beta2, adam.Epsilon, adam.WeightDecay));
+
+        // The core's Adam rate is the trainer's automatic one on mini-batches, the core's default batch.
+        Assert.Equal(AdamTrainer.Defaults.MiniBatchLearningRate, coreAdam.LearningRate);
+        Assert.Equal(256, core.BatchSize);
     }
 
     [Theory]

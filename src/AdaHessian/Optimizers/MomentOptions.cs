@@ -12,7 +12,7 @@ public abstract record MomentOptions
         Epsilon = epsilon;
     }
 
-    /// <summary>η &gt; 0. Default 0.005 for Adam (measured, see AdamTrainer), 0.15 for AdaHessian (official).</summary>
+    /// <summary>η &gt; 0. Default 0.05 for Adam (AdamTrainer's on mini-batches), 0.15 for AdaHessian (official).</summary>
     public double LearningRate { get; init; }
 
     /// <summary>β₁ in [0, 1): first-moment (momentum) decay. Default 0.9.</summary>

@@ -84,11 +84,11 @@ public class AdamOptimizerTests
     public void Defaults_are_PyTorchs_but_the_learning_rate_which_is_AdamTrainers()
     {
         var o = new AdamOptions();
-        Assert.Equal((0.005, 0.9, 0.999, 1e-8, 0.0), (o.LearningRate, o.Beta1, o.Beta2, o.Epsilon, o.WeightDecay));
+        Assert.Equal((0.05, 0.9, 0.999, 1e-8, 0.0), (o.LearningRate, o.Beta1, o.Beta2, o.Epsilon, o.WeightDecay));
         var adam = Optimizer.Adam();
         Assert.Equal("Adam", adam.Name);
         Assert.False(adam.UsesCurvature);
-        Assert.Equal(0.005, adam.LearningRate);
+        Assert.Equal(0.05, adam.LearningRate);
     }
 
     public static TheoryData<AdamOptions, string> Invalid => new()
