@@ -161,12 +161,14 @@ public sealed class AdaHessianTrainer : LogisticNeuronTrainerBase<AdaHessianTrai
         /// <remarks>
         /// A per-coordinate Newton step η·g/D moves the logit about λ̂ times too far, λ̂ the largest eigenvalue of
         /// D^(−½)HD^(−½) (≈ 2 on dense data, ≈ the non-zeros per row on binary sparse data, 221 on Fashion-MNIST), so
-        /// η = min(1, c/λ̂), from 20 power iterations on up to 4,096 evenly spaced rows at the start.
+        /// η = min(1, c/λ̂), from 20 power iterations at the start: on up to 4,096 evenly spaced rows for full batches,
+        /// and on one batch-sized sample for mini-batches, whose curvature is what a step sees (with many features per
+        /// batch row its top eigenvalue grows with the sampling noise, and η shrinks with it).
         /// </remarks>
         private protected override (double Rate, string How) AutomaticLearningRateCore(IObjective objective,
-            ReadOnlySpan<double> start, bool fullBatch, int seed)
+            ReadOnlySpan<double> start, int batchSize, bool fullBatch, int seed)
         {
-            int[] rows = PreconditionedSpectrum.Sample(objective.AllRows.Length, 4096);
+            int[] rows = PreconditionedSpectrum.Sample(objective.AllRows.Length, fullBatch ? 4096 : batchSize);
             double eigenvalue = PreconditionedSpectrum.LargestEigenvalue(objective, rows, start, iterations: 20, seed);
             double c = fullBatch ? Defaults.FullBatchStability : Defaults.MiniBatchStability;
             double rate = eigenvalue > c ? c / eigenvalue : 1;

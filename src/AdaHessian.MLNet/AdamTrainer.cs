@@ -93,7 +93,7 @@ public sealed class AdamTrainer : LogisticNeuronTrainerBase<AdamTrainer.Options>
 
         /// <inheritdoc />
         private protected override (double Rate, string How) AutomaticLearningRateCore(IObjective objective,
-            ReadOnlySpan<double> start, bool fullBatch, int seed) =>
+            ReadOnlySpan<double> start, int batchSize, bool fullBatch, int seed) =>
             fullBatch ? (Defaults.FullBatchLearningRate, "automatic: full batch") : (Defaults.MiniBatchLearningRate, "automatic: mini-batch");
     }
 }

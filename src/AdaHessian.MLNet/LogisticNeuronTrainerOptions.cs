@@ -135,7 +135,7 @@ public abstract class LogisticNeuronTrainerOptions
 
     /// <summary>η when <see cref="LearningRate"/> is null, and how it was found (for the log).</summary>
     private protected abstract (double Rate, string How) AutomaticLearningRateCore(IObjective objective, ReadOnlySpan<double> start,
-        bool fullBatch, int seed);
+        int batchSize, bool fullBatch, int seed);
 
     /// <summary>Where the curvature comes from: null for gradient-only optimizers.</summary>
     private protected virtual CurvatureOptions? CreateCurvatureCore() => null;
@@ -145,8 +145,9 @@ public abstract class LogisticNeuronTrainerOptions
 
     internal Optimizer CreateOptimizer(double learningRate, ILearningRateSchedule schedule) => CreateOptimizerCore(learningRate, schedule);
 
-    internal (double Rate, string How) AutomaticLearningRate(IObjective objective, ReadOnlySpan<double> start, bool fullBatch, int seed) =>
-        AutomaticLearningRateCore(objective, start, fullBatch, seed);
+    internal (double Rate, string How) AutomaticLearningRate(IObjective objective, ReadOnlySpan<double> start, int batchSize,
+        bool fullBatch, int seed) =>
+        AutomaticLearningRateCore(objective, start, batchSize, fullBatch, seed);
 
     internal string Describe(Optimizer optimizer) => DescribeMethod(optimizer);
 

@@ -63,7 +63,7 @@ internal sealed class TrainingPlan
         long steps = AutomaticBudget.Steps(rows, batch, epochs);
         (double rate, string how) = _options.LearningRate is { } given
             ? (given, "given")
-            : _options.AutomaticLearningRate(objective, start, fullBatch, unchecked(Seed ^ SpectrumSeedSalt));
+            : _options.AutomaticLearningRate(objective, start, batch, fullBatch, unchecked(Seed ^ SpectrumSeedSalt));
         if (_options.LearningRate is null && !fullBatch && batch < AutomaticBudget.MinimumBatch)
         {
             // Smaller batches than the ones the rates were measured on are noisier: scale η down with the batch.
