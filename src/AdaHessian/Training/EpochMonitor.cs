@@ -10,9 +10,10 @@ namespace AdaHessian.Training;
 /// <remarks>
 /// A rise above the start is not divergence by itself: momentum methods often overshoot in their first steps and
 /// come back within tens of steps. The monitor averages the objective over checks of <c>window</c> evaluations (one
-/// per epoch in mini-batch runs, ten full-batch steps) and calls it divergence when a check lies above the start and
-/// no lower than the one before, twice in a row, or above the start <see cref="ChecksAboveStart"/> times in a row; and
-/// always when the objective the run ends with lies above the start. The relative tolerance compares consecutive
+/// per epoch in mini-batch runs, ten full-batch steps) and calls it divergence when a check lies more than
+/// <see cref="AboveStartMargin"/> above the start and no lower than the one before, twice in a row, or that far above the
+/// start <see cref="ChecksAboveStart"/> times in a row; and always when the objective the run ends with lies above the
+/// start. The relative tolerance compares consecutive
 /// checks too: one step of a momentum method can change the objective by almost nothing at the turn of an
 /// oscillation, ten steps cannot.
 /// </remarks>
@@ -20,6 +21,13 @@ internal sealed class EpochMonitor
 {
     /// <summary>Consecutive checks above the start that count as divergence even while the objective falls.</summary>
     public const int ChecksAboveStart = 5;
+
+    /// <summary>
+    /// During the run a check counts as above the start only beyond this fraction of it: on data whose optimum is barely
+    /// below the start, mini-batch noise wanders a few per cent above it until the learning rate decays. Runaways
+    /// grow far beyond it; the end of the run is held to the start itself.
+    /// </summary>
+    public const double AboveStartMargin = 0.1;
 
     private readonly TrainingOptions _options;
     private readonly IObjective? _validation;
@@ -105,8 +113,9 @@ internal sealed class EpochMonitor
             return;
         }
 
-        _above = check > Start ? _above + 1 : 0;
-        _risingAbove = check > Start && check >= _previousCheck ? _risingAbove + 1 : 0;
+        bool above = check > Start + AboveStartMargin * Math.Abs(Start);
+        _above = above ? _above + 1 : 0;
+        _risingAbove = above && check >= _previousCheck ? _risingAbove + 1 : 0;
         _previousCheck = check;
         if (_risingAbove >= 2 || _above >= ChecksAboveStart)
         {

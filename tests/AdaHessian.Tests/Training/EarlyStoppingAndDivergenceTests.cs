@@ -24,15 +24,15 @@ public class EarlyStoppingAndDivergenceTests
         double start = objective.Value(objective.AllRows, new double[objective.ParameterCount]);
         Assert.True(official.History.All(p => double.IsFinite(p.Objective)));
 
-        // The rule, written out: means of 10 steps; divergence at the second rising check above the start in a row, or
-        // the fifth check above it in a row.
+        // The rule, written out: means of 10 steps; divergence at the second rising check more than 10 % above the start
+        // in a row, or the fifth such check in a row.
         int expected = -1, rising = 0, above = 0;
         double previous = start;
         for (int end = 10; end <= 100 && expected < 0; end += 10)
         {
             double check = official.History.Skip(end - 9).Take(10).Average(p => p.Objective);
-            above = check > start ? above + 1 : 0;
-            rising = check > start && check >= previous ? rising + 1 : 0;
+            above = check > 1.1 * start ? above + 1 : 0;
+            rising = check > 1.1 * start && check >= previous ? rising + 1 : 0;
             previous = check;
             expected = rising >= 2 || above >= 5 ? end : -1;
         }
