@@ -15,6 +15,8 @@ internal sealed class SuiteRunner(TextWriter log)
     public SuiteResult Run(IReadOnlyList<SuiteDataset> datasets, IReadOnlyList<SuiteTrainer> trainers, int fits)
     {
         var clock = Stopwatch.StartNew();
+        Warmup.Run(trainers);
+        log.WriteLine($"warm-up fits done in {clock.Elapsed.TotalSeconds:F1} s");
         var outcomes = datasets.Select(d => RunDataset(d, trainers, fits)).ToList();
         return new SuiteResult(outcomes, trainers, fits, clock.Elapsed.TotalSeconds);
     }
