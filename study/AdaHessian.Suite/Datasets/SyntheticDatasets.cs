@@ -10,8 +10,8 @@ internal static class SyntheticDatasets
     /// <summary>The datasets, smallest first.</summary>
     public static IEnumerable<SuiteDataset> All()
     {
-        yield return Generated("single-row", "one training row [0, 0, 1, 0, 0] labelled true (no finite optimum without the L2 on w; " +
-            "the bias is unpenalised), tested on the same row", false, SingleRow);
+        yield return Generated("single-row", "one training row [0, 0, 1, 0, 0] labelled true, tested on the same row (F has no minimiser: the " +
+            "unpenalised bias can grow without bound, so the gap is absolute)", false, SingleRow);
         yield return Generated("dense-500", "planted dense model, 500 train / 2,000 test rows × 20 correlated columns",
             true, () => new PlantedDense(500, 2_000, 20, 101).Generate());
         yield return Generated("dense-1600", "planted dense model, 1,600 train / 2,000 test rows × 20 correlated columns",

@@ -22,6 +22,10 @@ internal static class Cells
     /// <summary>A ratio as "1.8×", "–" for NaN.</summary>
     public static string Ratio(double x) => double.IsNaN(x) ? "–" : x.ToString(x < 10 ? "0.00" : "0", CultureInfo.InvariantCulture) + "×";
 
+    /// <summary>A relative change as a signed percentage, "+12.3 %", "−0.4 %".</summary>
+    public static string Percent(double x) =>
+        double.IsNaN(x) ? "–" : (x >= 0 ? "+" : "−") + Math.Abs(100 * x).ToString(Math.Abs(x) < 0.1 ? "0.0" : "0", CultureInfo.InvariantCulture) + " %";
+
     /// <summary>A count out of a total, "7/12".</summary>
     public static string Count(int count, int total) => $"{count}/{total}";
 }

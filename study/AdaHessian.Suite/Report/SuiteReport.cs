@@ -49,7 +49,7 @@ internal static class SuiteReport
             .Append($"Datasets on which each trainer meets each target. The relative targets count only datasets where L-BFGS " +
                 "succeeded.\n\n");
         var table = new MarkdownTable("trainer", $"test ≤ L-BFGS + {SuiteSummary.TestTolerance:P0}", "F ≤ F(0)",
-            $"gap ≤ {SuiteSummary.GapTolerance:0e0}", $"time ≤ {SuiteSummary.TimeTolerance:0}× L-BFGS", "median time ratio", "errors");
+            $"gap ≤ {SuiteSummary.GapTolerance:0e0}", $"time ≤ {SuiteSummary.TimeTolerance:0}× L-BFGS", "median time ratio", "errors", "worst test vs L-BFGS");
         foreach (var score in SuiteSummary.Score(result))
         {
             table.Add(score.Trainer,
@@ -58,7 +58,8 @@ internal static class SuiteReport
                 Cells.Count(score.GapWithinTolerance, score.Datasets),
                 Cells.Count(score.TimeWithinTwice, score.Compared),
                 Cells.Ratio(score.MedianTimeRatio),
-                score.Errors.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                score.Errors.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                score.WorstDataset is null ? "–" : $"{Cells.Percent(score.WorstTestExcess)} ({score.WorstDataset})");
         }
 
         text.Append(table).Append('\n');

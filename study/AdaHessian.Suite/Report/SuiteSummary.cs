@@ -26,6 +26,9 @@ internal static class SuiteSummary
         var pairs = datasets.Select(d => (Dataset: d, Outcome: d.Trainers.FirstOrDefault(o => o.Trainer == trainer)))
             .Where(p => p.Outcome is not null).Select(p => (p.Dataset, Outcome: p.Outcome!)).ToList();
         var compared = pairs.Where(p => p.Dataset.Baseline is not null).ToList();
+        var worst = compared.Where(p => p.Outcome.Succeeded)
+            .Select(p => (p.Dataset.Name, Excess: p.Outcome.TestLogLoss / p.Dataset.Baseline!.TestLogLoss - 1))
+            .OrderByDescending(p => p.Excess).FirstOrDefault();
         var ratios = compared.Where(p => p.Outcome.Succeeded).Select(p => p.Dataset.TimeRatio(p.Outcome)).Order().ToArray();
         return new TrainerScore(
             trainer,
@@ -36,7 +39,9 @@ internal static class SuiteSummary
             pairs.Count(p => p.Outcome.Succeeded && p.Dataset.Gap(p.Outcome) <= GapTolerance),
             compared.Count(p => p.Outcome.Succeeded && p.Dataset.TimeRatio(p.Outcome) <= TimeTolerance),
             Median(ratios),
-            pairs.Count(p => !p.Outcome.Succeeded));
+            pairs.Count(p => !p.Outcome.Succeeded),
+            worst.Name is null ? double.NaN : worst.Excess,
+            worst.Name);
     }
 
     private static double Median(double[] sorted) => sorted.Length == 0

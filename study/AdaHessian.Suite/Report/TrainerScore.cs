@@ -10,6 +10,8 @@ namespace AdaHessian.Suite.Report;
 /// <param name="TimeWithinTwice">Median fit time ≤ 2 × L-BFGS's.</param>
 /// <param name="MedianTimeRatio">Median over datasets of the time ratio to L-BFGS (NaN without any).</param>
 /// <param name="Errors">Datasets where a fit threw.</param>
+/// <param name="WorstTestExcess">The largest relative excess of test log-loss over L-BFGS's (NaN without any).</param>
+/// <param name="WorstDataset">The dataset of <paramref name="WorstTestExcess"/>, or null.</param>
 internal sealed record TrainerScore(
     string Trainer,
     int Datasets,
@@ -19,4 +21,6 @@ internal sealed record TrainerScore(
     int GapWithinTolerance,
     int TimeWithinTwice,
     double MedianTimeRatio,
-    int Errors);
+    int Errors,
+    double WorstTestExcess,
+    string? WorstDataset);

@@ -28,6 +28,12 @@ public class MarkdownTableTests
     public void Gaps_have_two_significant_digits(double gap, string text) => Assert.Equal(text, Cells.Gap(gap));
 
     [Theory]
+    [InlineData(0.01, "+1.0 %")]
+    [InlineData(-0.004, "−0.4 %")]
+    [InlineData(1.5, "+150 %")]
+    public void Percentages_are_signed(double x, string text) => Assert.Equal(text, Cells.Percent(x));
+
+    [Theory]
     [InlineData(0.0123, "12.3 ms")]
     [InlineData(1.234, "1.23 s")]
     [InlineData(85.24, "85.2 s")]

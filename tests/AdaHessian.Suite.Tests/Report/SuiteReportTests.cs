@@ -8,7 +8,7 @@ public class SuiteReportTests
 
     [Fact]
     public void The_summary_row_of_each_trainer_is_computed() =>
-        Assert.Contains("| AdaHessian | 1/2 | 1/2 | 1/2 | 1/2 | 2.00× | 1 |", Text);
+        Assert.Contains("| AdaHessian | 1/2 | 1/2 | 1/2 | 1/2 | 2.00× | 1 | +1.0 % (easy) |", Text);
 
     [Fact]
     public void A_failed_fit_shows_its_exception_on_one_line() =>

@@ -31,6 +31,8 @@ public class SuiteSummaryTests
         Assert.Equal(0, score.GapWithinTolerance);
         Assert.Equal(1, score.TimeWithinTwice);
         Assert.Equal(3, score.MedianTimeRatio, 9);
+        Assert.Equal("hard", score.WorstDataset);
+        Assert.Equal(3, score.WorstTestExcess, 9);
     }
 
     [Fact]
