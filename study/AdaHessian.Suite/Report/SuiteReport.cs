@@ -47,7 +47,7 @@ internal static class SuiteReport
     {
         text.Append("## Summary\n\n")
             .Append($"Datasets on which each trainer meets each target. The relative targets count only datasets where L-BFGS " +
-                "succeeded.\n\n");
+                $"succeeded; the worst test excess leaves out datasets where L-BFGS's test log-loss is below {SuiteSummary.ExcessFloor:0e0}.\n\n");
         var table = new MarkdownTable("trainer", $"test ≤ L-BFGS + {SuiteSummary.TestTolerance:P0}", "F ≤ F(0)",
             $"gap ≤ {SuiteSummary.GapTolerance:0e0}", $"time ≤ {SuiteSummary.TimeTolerance:0}× L-BFGS", "median time ratio", "errors", "worst test vs L-BFGS");
         foreach (var score in SuiteSummary.Score(result))
@@ -63,6 +63,8 @@ internal static class SuiteReport
         }
 
         text.Append(table).Append('\n');
+        var skipped = result.Datasets.Where(d => d.Skipped).Select(d => $"{d.Name} ({d.SkipReason})").ToList();
+        text.Append(skipped.Count == 0 ? "No dataset was skipped.\n\n" : $"Skipped: {string.Join("; ", skipped)}.\n\n");
     }
 
     private static void AppendDatasets(StringBuilder text, SuiteResult result)

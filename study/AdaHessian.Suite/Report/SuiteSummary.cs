@@ -11,6 +11,12 @@ internal static class SuiteSummary
     /// <summary>Allowed training-objective gap to F*.</summary>
     public const double GapTolerance = 1e-3;
 
+    /// <summary>
+    /// The worst test excess is taken over datasets where L-BFGS's test log-loss is at least this: a ratio to a loss of
+    /// almost 0 (one row, fitted exactly) says nothing.
+    /// </summary>
+    public const double ExcessFloor = 1e-3;
+
     /// <summary>Allowed fit-time ratio to L-BFGS.</summary>
     public const double TimeTolerance = 2;
 
@@ -26,7 +32,7 @@ internal static class SuiteSummary
         var pairs = datasets.Select(d => (Dataset: d, Outcome: d.Trainers.FirstOrDefault(o => o.Trainer == trainer)))
             .Where(p => p.Outcome is not null).Select(p => (p.Dataset, Outcome: p.Outcome!)).ToList();
         var compared = pairs.Where(p => p.Dataset.Baseline is not null).ToList();
-        var worst = compared.Where(p => p.Outcome.Succeeded)
+        var worst = compared.Where(p => p.Outcome.Succeeded && p.Dataset.Baseline!.TestLogLoss >= ExcessFloor)
             .Select(p => (p.Dataset.Name, Excess: p.Outcome.TestLogLoss / p.Dataset.Baseline!.TestLogLoss - 1))
             .OrderByDescending(p => p.Excess).FirstOrDefault();
         var ratios = compared.Where(p => p.Outcome.Succeeded).Select(p => p.Dataset.TimeRatio(p.Outcome)).Order().ToArray();

@@ -36,6 +36,21 @@ public class SuiteSummaryTests
     }
 
     [Fact]
+    public void The_worst_excess_ignores_datasets_where_the_baseline_loss_is_almost_zero()
+    {
+        var result = SuiteFixture.Result();
+        var hard = result.Datasets[1];
+        var tiny = hard with
+        {
+            Trainers = [.. hard.Trainers.Select(t => t.Trainer == "L-BFGS" ? t with { TestLogLoss = 1e-6 } : t)],
+        };
+
+        var score = SuiteSummary.Score(result with { Datasets = [result.Datasets[0], tiny] }).Single(s => s.Trainer == "Adam");
+
+        Assert.Equal("easy", score.WorstDataset);
+    }
+
+    [Fact]
     public void The_baseline_meets_its_own_relative_targets()
     {
         var score = ScoreOf("L-BFGS");
