@@ -18,12 +18,13 @@ const string Solution = "./AdaHessian.MLNet.sln";
 const string PackageOutput = "./artifacts/packages";
 const string StudyProject = "./study/AdaHessian.Study/AdaHessian.Study.csproj";
 const string BenchProject = "./study/AdaHessian.Benchmarks/AdaHessian.Benchmarks.csproj";
-const string SuiteProject = "./study/AdaHessian.Suite/AdaHessian.Suite.csproj";
 const string DebianDatasetDir = "/usr/share/datasets/fashion-mnist";
 static readonly string[] DatasetFiles =
 {
     "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz",
 };
+
+const string SuiteProject = "./study/AdaHessian.Suite/AdaHessian.Suite.csproj";
 
 bool HasDataset(string dir) => !string.IsNullOrEmpty(dir) && DatasetFiles.All(f => System.IO.File.Exists(System.IO.Path.Combine(dir, f)));
 
@@ -211,10 +212,13 @@ Task("Pack").Does(() =>
     var packages = GetFiles($"{output}/*.nupkg").Concat(GetFiles($"{output}/*.snupkg")).Select(f => f.GetFilename().FullPath).OrderBy(n => n).ToList();
     if (!packages.Any(p => p.EndsWith(".snupkg"))) throw new Exception($"No symbol package in {output}.");
     foreach (var package in packages) Information($"{output}/{package}");
+});
+
 // The defaults suite reads public data that Debian packages ship; a dataset whose files are missing is skipped (the
 // report says so). As root on Debian the packages are installed; python3-statsmodels only adds one dataset, so a failed
 // install of it is a warning, not an error.
 static readonly (string Package, string File)[] SuitePackages =
+{
     ("weka", "/usr/share/doc/weka/examples/diabetes.arff"),
     ("liblinear-tools", "/usr/share/doc/liblinear-tools/examples/heart_scale"),
     ("python3-sklearn", "/usr/lib/python3/dist-packages/sklearn/datasets/data/breast_cancer.csv"),
@@ -223,8 +227,10 @@ static readonly (string Package, string File)[] SuitePackages =
 };
 
 void EnsureSuiteData()
+{
     string[] missing() => SuitePackages.Where(p => !System.IO.File.Exists(p.File)).Select(p => p.Package).ToArray();
     if (missing().Length > 0 && IsDebianRoot())
+    {
         var required = missing().Where(p => p != "python3-statsmodels").ToArray();
         if (required.Length > 0) AptInstall(required);
         if (missing().Contains("python3-statsmodels"))
@@ -232,12 +238,14 @@ void EnsureSuiteData()
             try { AptInstall("python3-statsmodels"); }
             catch (Exception e) { Warning($"python3-statsmodels did not install ({e.Message}); the fair dataset will be skipped."); }
         }
+    }
 
     if (missing().Length > 0)
         Warning($"Datasets of the suite will be skipped: install their files with `sudo apt-get install {string.Join(" ", missing())}`.");
 }
 
 Task("Suite").Does(() =>
+{
     EnsureSuiteData();
     var args = new ProcessArgumentBuilder()
         .Append("--output").AppendQuoted(MakeAbsolute(File(Argument("output", "./results/defaults-suite.md"))).FullPath)
@@ -246,6 +254,7 @@ Task("Suite").Does(() =>
     if (HasArgument("trainer")) args.Append("--trainer").AppendQuoted(Argument<string>("trainer"));
     if (!string.IsNullOrEmpty(fashionMnistArgument)) args.Append("--fashion-mnist").AppendQuoted(fashionMnistArgument);
     DotNetRun(SuiteProject, new DotNetRunSettings
+    {
         Configuration = "Release",
         ArgumentCustomization = a => a.Append("--").Append(args.Render()),
     });
