@@ -119,7 +119,7 @@ public sealed class TrainingPlanTests
                 Cancel(ml);
             }
         });
-        var estimator = Trainers.Create(trainer, ml, o => { o.NumberOfEpochs = 5_000; o.BatchSize = 8; o.Observer = observer; });
+        var estimator = Trainers.Create(trainer, ml, o => { o.NumberOfEpochs = 5_000; o.BatchSize = 8; o.OptimizationTolerance = 0; o.Observer = observer; });
 
         Assert.ThrowsAny<OperationCanceledException>(() => estimator.Fit(DenseView(ml, rows: 2_000)));
         Assert.InRange(epochs, 1, 4_999);
