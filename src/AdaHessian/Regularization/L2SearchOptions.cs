@@ -1,0 +1,61 @@
+namespace AdaHessian.Regularization;
+
+/// <summary>Settings of <see cref="L2Search"/>. The strengths have ML.NET's meaning: the objective is Σωℓ + (λ/2)‖w‖².</summary>
+public sealed record L2SearchOptions
+{
+    /// <summary>Folds of the cross-validation, ≥ 2. Default 3.</summary>
+    public int Folds { get; init; } = 3;
+
+    /// <summary>The smallest strength considered, &gt; 0. Default 1e-5.</summary>
+    public double Minimum { get; init; } = 1e-5;
+
+    /// <summary>The largest strength considered, &gt; <see cref="Minimum"/>. Default 1e3.</summary>
+    public double Maximum { get; init; } = 1e3;
+
+    /// <summary>Grid points per decade of the path, ≥ 1. Default 2 (λ steps by √10).</summary>
+    public int PointsPerDecade { get; init; } = 2;
+
+    /// <summary>Hutchinson probes of the evidence's trace, ≥ 1. Default 8.</summary>
+    public int Probes { get; init; } = 8;
+
+    /// <summary>Seeds the folds and the probes.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>
+    /// Relative accuracy of every inner solve: each stops when Newton's decrement says at most this fraction of the
+    /// objective is left. Default 1e-8.
+    /// </summary>
+    public double Tolerance { get; init; } = 1e-8;
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting that breaks its rule.</summary>
+    public void Validate()
+    {
+        OptionChecks.AtLeastOne(Folds - 1, nameof(Folds));
+        OptionChecks.Positive(Minimum, nameof(Minimum));
+        OptionChecks.Positive(Maximum, nameof(Maximum));
+        if (!(Maximum > Minimum))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Maximum), Maximum, $"Must be > Minimum ({Minimum}).");
+        }
+
+        OptionChecks.AtLeastOne(PointsPerDecade, nameof(PointsPerDecade));
+        OptionChecks.AtLeastOne(Probes, nameof(Probes));
+        OptionChecks.Positive(Tolerance, nameof(Tolerance));
+    }
+
+    /// <summary>The path's strengths, largest first: Maximum, then down by 10^(1/PointsPerDecade) to Minimum.</summary>
+    public double[] Grid()
+    {
+        int intervals = Math.Max(1, (int)Math.Ceiling(Math.Log10(Maximum / Minimum) * PointsPerDecade - 1e-9));
+        var grid = new double[intervals + 1];
+        double logMax = Math.Log(Maximum), logMin = Math.Log(Minimum);
+        for (int i = 0; i <= intervals; i++)
+        {
+            grid[i] = Math.Exp(logMax + (logMin - logMax) * i / intervals);
+        }
+
+        grid[0] = Maximum;
+        grid[intervals] = Minimum;
+        return grid;
+    }
+}

@@ -1,0 +1,79 @@
+using AdaHessian.Objective;
+
+namespace AdaHessian.Regularization;
+
+/// <summary>
+/// An unregularized objective plus (c/2) Σ ‖w_k‖² over every block's weights (never the biases), with c given per
+/// call. The search evaluates one data objective on many row subsets at many strengths: a subset B with ML.NET's
+/// strength λ is the problem Σ_B ωℓ + (λ/2)‖w‖², which the batch-normalised objective F_B gives with c = λ / Ω_B.
+/// </summary>
+internal sealed class PenalizedObjective
+{
+    private readonly IObjective _data;
+
+    /// <param name="unregularized">The data term: an objective built with L2 = 0.</param>
+    public PenalizedObjective(IObjective unregularized)
+    {
+        _data = unregularized;
+        Layout = unregularized.Layout;
+    }
+
+    public ParameterLayout Layout { get; }
+
+    public int ParameterCount => _data.ParameterCount;
+
+    /// <summary>F_B(θ) + (c/2)‖w‖².</summary>
+    public double Value(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta, double c) =>
+        _data.Value(rows, theta) + 0.5 * c * WeightSquares(theta);
+
+    /// <summary>The value, gradient and exact Hessian diagonal of F_B + (c/2)‖w‖², in one pass.</summary>
+    public double EvaluateWithExactDiagonal(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta, double c,
+        Span<double> gradient, Span<double> diagonal)
+    {
+        double f = _data.EvaluateWithExactDiagonal(rows, theta, gradient, diagonal);
+        for (int k = 0; k < Layout.Blocks; k++)
+        {
+            int start = Layout.BlockStart(k);
+            for (int j = start; j < start + Layout.WeightsPerBlock; j++)
+            {
+                gradient[j] += c * theta[j];
+                diagonal[j] += c;
+            }
+        }
+
+        return f + 0.5 * c * WeightSquares(theta);
+    }
+
+    /// <summary>H·z of F_B + (c/2)‖w‖² (one probe); <paramref name="gradient"/> is scratch.</summary>
+    public void HessianProduct(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta, double c, ReadOnlySpan<double> z,
+        Span<double> product, Span<double> gradient)
+    {
+        _data.EvaluateWithHessianProducts(rows, theta, gradient, z, product);
+        for (int k = 0; k < Layout.Blocks; k++)
+        {
+            int start = Layout.BlockStart(k);
+            for (int j = start; j < start + Layout.WeightsPerBlock; j++)
+            {
+                product[j] += c * z[j];
+            }
+        }
+    }
+
+    /// <summary>Σ ‖w_k‖² over the blocks' weights.</summary>
+    public double WeightSquares(ReadOnlySpan<double> theta)
+    {
+        double sum = 0;
+        for (int k = 0; k < Layout.Blocks; k++)
+        {
+            foreach (double w in theta.Slice(Layout.BlockStart(k), Layout.WeightsPerBlock))
+            {
+                sum += w * w;
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>True for a weight, false for a bias.</summary>
+    public bool IsWeight(int j) => j % Layout.BlockLength != Layout.WeightsPerBlock;
+}

@@ -1,0 +1,44 @@
+using AdaHessian.Objective;
+using AdaHessian.Regularization;
+using AdaHessian.Tests.TestSupport;
+
+namespace AdaHessian.Tests.Regularization;
+
+public class NewtonSolverTests
+{
+    [Theory]
+    [InlineData(false, 0.01)]
+    [InlineData(true, 1.0)]
+    [InlineData(false, 30.0)]
+    public void ItReachesTheMinimiserOfDenseNewtonOnTheSameProblem(bool sparse, double lambda)
+    {
+        TestProblem problem = TestData.Random(150, 7, seed: 12, zeroFraction: 0.4);
+        var penalized = new PenalizedObjective(new LogisticObjective(problem.Dataset(sparse), LossKind.LogLoss));
+        var solver = new NewtonSolver(penalized);
+        var theta = new double[8];
+        solver.Minimize(Enumerable.Range(0, problem.Rows).ToArray(), lambda / problem.TotalWeight, theta, 1e-14,
+            CancellationToken.None);
+        Approx.Equal(Newton.Minimise(problem, lambda), theta, 1e-6);
+        Assert.True(solver.Passes < 200, $"{solver.Passes} passes");
+    }
+
+    [Fact]
+    public void ThePenaltyIsLogisticObjectivesL2WithCOverTheRowsWeight()
+    {
+        TestProblem problem = TestData.Random(50, 4, seed: 6);
+        double lambda = 2.5;
+        var theta = TestData.Vector(5, seed: 3);
+        int[] rows = Enumerable.Range(0, 50).ToArray();
+        var penalized = new PenalizedObjective(new LogisticObjective(problem.Dataset(false), LossKind.LogLoss));
+        var g = new double[5];
+        var d = new double[5];
+        double f = penalized.EvaluateWithExactDiagonal(rows, theta, lambda / problem.TotalWeight, g, d);
+        var expectedG = new double[5];
+        var expectedD = new double[5];
+        double expected = new LogisticObjective(problem.Dataset(false), LossKind.LogLoss, lambda)
+            .EvaluateWithExactDiagonal(rows, theta, expectedG, expectedD);
+        Approx.Equal(expected, f, 1e-14);
+        Approx.Equal(expectedG, g, 1e-14);
+        Approx.Equal(expectedD, d, 1e-14);
+    }
+}
