@@ -16,7 +16,7 @@ public static class AdaHessianCatalog
     /// <param name="exampleWeightColumnName">The example weight column (Single), or null for none.</param>
     /// <param name="numberOfEpochs">Passes over the data.</param>
     /// <param name="learningRate">η, the first step's size; null chooses it from the data.</param>
-    /// <param name="l2Regularization">λ, ML.NET's L2 regularization (bias not regularized).</param>
+    /// <param name="l2Regularization">λ, ML.NET's L2 regularization (bias not regularized); null chooses it from the data.</param>
     /// <exception cref="ArgumentOutOfRangeException">A value breaks its rule; the exception names it.</exception>
     public static AdaHessianTrainer AdaHessian(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
         string labelColumnName = SharedDefaults.LabelColumnName,
@@ -24,7 +24,7 @@ public static class AdaHessianCatalog
         string? exampleWeightColumnName = null,
         int numberOfEpochs = SharedDefaults.NumberOfEpochs,
         float? learningRate = null,
-        float l2Regularization = SharedDefaults.L2Regularization) =>
+        float? l2Regularization = null) =>
         catalog.AdaHessian(Configure(new AdaHessianTrainer.Options(), labelColumnName, featureColumnName, exampleWeightColumnName,
             numberOfEpochs, learningRate, l2Regularization));
 
@@ -47,7 +47,7 @@ public static class AdaHessianCatalog
     /// <param name="exampleWeightColumnName">The example weight column (Single), or null for none.</param>
     /// <param name="numberOfEpochs">Passes over the data.</param>
     /// <param name="learningRate">η, the first step's size; null chooses it from the data.</param>
-    /// <param name="l2Regularization">λ, ML.NET's L2 regularization (bias not regularized).</param>
+    /// <param name="l2Regularization">λ, ML.NET's L2 regularization (bias not regularized); null chooses it from the data.</param>
     /// <exception cref="ArgumentOutOfRangeException">A value breaks its rule; the exception names it.</exception>
     public static AdamTrainer Adam(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
         string labelColumnName = SharedDefaults.LabelColumnName,
@@ -55,7 +55,7 @@ public static class AdaHessianCatalog
         string? exampleWeightColumnName = null,
         int numberOfEpochs = SharedDefaults.NumberOfEpochs,
         float? learningRate = null,
-        float l2Regularization = SharedDefaults.L2Regularization) =>
+        float? l2Regularization = null) =>
         catalog.Adam(Configure(new AdamTrainer.Options(), labelColumnName, featureColumnName, exampleWeightColumnName,
             numberOfEpochs, learningRate, l2Regularization));
 
@@ -72,7 +72,7 @@ public static class AdaHessianCatalog
     }
 
     private static TOptions Configure<TOptions>(TOptions options, string labelColumnName, string featureColumnName,
-        string? exampleWeightColumnName, int numberOfEpochs, float? learningRate, float l2Regularization)
+        string? exampleWeightColumnName, int numberOfEpochs, float? learningRate, float? l2Regularization)
         where TOptions : LogisticNeuronTrainerOptions
     {
         options.LabelColumnName = labelColumnName;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AdaHessian.Data;
 using AdaHessian.MLNet.Data;
 using AdaHessian.MLNet.Interop;
+using AdaHessian.Regularization;
 using AdaHessian.Training;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
@@ -43,6 +44,13 @@ public abstract class LogisticNeuronTrainerBase<TOptions>
     public TrainerInfo Info { get; } = MlNetBridge.CreateTrainerInfo(normalization: true, caching: false, validation: true, incremental: true);
 
     private protected TOptions TrainerOptions { get; }
+
+    /// <summary>
+    /// How the most recent <c>Fit</c> chose its L2 strength when <c>L2Regularization</c> was null: the strength (give
+    /// it as <c>L2Regularization</c> to fit the same model again), the method, every strength tried and what the
+    /// search cost. Null before the first fit and after a fit with a given strength.
+    /// </summary>
+    public L2Choice? LastL2Choice { get; private set; }
 
     /// <summary>
     /// Trains on <paramref name="input"/> and returns the scoring transformer: Score = w·x + b,
@@ -122,14 +130,23 @@ public abstract class LogisticNeuronTrainerBase<TOptions>
         var plan = TrainingPlan.For(options, seed);
         var clock = Stopwatch.StartNew();
         double learningRate = double.NaN;
+        LastL2Choice = null;
         var result = plan.Run(dataset, new ChannelProgress(ch, options.Observer), cancellation.Token, start, validation,
             mayModifyData: true, resolved: resolved =>
             {
                 learningRate = resolved.LearningRate;
+                LastL2Choice = resolved.L2Choice;
+                if (resolved.L2Choice?.Warning is { } doubt)
+                {
+                    ch.Warning(MessageSensitivity.None, "{0}: the L2 strength {1:G4} may not suit this data: {2}.",
+                        _name, resolved.L2Regularization, doubt);
+                }
+
                 ch.Info(MessageSensitivity.None,
-                    "{0}: {1} on {2} rows × {3} features ({4}), {5} loss, L2 {6}, seed {7}{8}{9}{10}.",
+                    "{0}: {1} on {2} rows × {3} features ({4}), {5} loss, {6}, seed {7}{8}{9}{10}.",
                     _name, resolved.Description, dataset.RowCount, dataset.FeatureCount, dataset.Features.IsSparse ? "sparse" : "dense",
-                    options.Loss, options.L2Regularization, seed,
+                    options.Loss,
+                    resolved.L2Choice?.Describe() ?? FormattableString.Invariant($"L2 {resolved.L2Regularization:G4} (given)"), seed,
                     resolved.Centred ? ", centred features" : "",
                     validation is null ? "" : $", validation on {validation.RowCount} rows (early stopping after {options.EarlyStoppingRound} epochs without improvement)",
                     initialModel is null ? "" : ", warm start from the given model");

@@ -1,6 +1,7 @@
 using AdaHessian.Curvature;
 using AdaHessian.Objective;
 using AdaHessian.Optimizers;
+using AdaHessian.Regularization;
 using AdaHessian.Training;
 
 namespace AdaHessian.MLNet;
@@ -80,9 +81,21 @@ public abstract class LogisticNeuronTrainerOptions
 
     /// <summary>
     /// λ ≥ 0, ML.NET's L2 regularization: the objective is Σᵢ ωᵢℓᵢ + (λ/2)‖w‖² (bias not regularized), as in
-    /// LbfgsLogisticRegression, so the same value fits the same model. Default 1.
+    /// LbfgsLogisticRegression, so the same value fits the same model. Default null: chosen from the training data
+    /// before the fit, by <see cref="L2Selection"/>; the choice is logged, reported to the <see cref="Observer"/> and
+    /// readable after <c>Fit</c> (the trainer's <c>LastL2Choice</c>), and giving that number here fits the same model.
     /// </summary>
-    public float L2Regularization = SharedDefaults.L2Regularization;
+    public float? L2Regularization;
+
+    /// <summary>
+    /// How λ is chosen when <see cref="L2Regularization"/> is null. <see cref="L2Method.CrossValidation"/> (default):
+    /// the held-out log-loss of 3 stratified folds along a path of strengths from 1e3 down to 1e-5 (two per decade,
+    /// each fit warm-started from the last, solved by truncated Newton), refined by a parabola; with a validation set
+    /// (<c>Fit(trainData, validationData)</c>) the validation set scores the path instead of folds.
+    /// <see cref="L2Method.Evidence"/>: MacKay's evidence fixed point, no held-out rows.
+    /// <see cref="L2Method.ValidationSet"/>: needs a validation set.
+    /// </summary>
+    public L2Method L2Selection = SharedDefaults.L2Selection;
 
     /// <summary>The per-example loss of p = σ(w·x + b). Default <see cref="LossKind.LogLoss"/> (logistic regression).</summary>
     public LossKind Loss = SharedDefaults.Loss;

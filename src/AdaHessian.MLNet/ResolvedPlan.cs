@@ -1,4 +1,5 @@
 using AdaHessian.Optimizers;
+using AdaHessian.Regularization;
 using AdaHessian.Training;
 
 namespace AdaHessian.MLNet;
@@ -11,4 +12,11 @@ namespace AdaHessian.MLNet;
 /// <param name="Steps">The step budget the schedule decays over.</param>
 /// <param name="Centred">True when the features were centred (dense, or stored sparse but at least half full).</param>
 internal sealed record ResolvedPlan(string Description, Optimizer Optimizer, TrainingOptions Training, double LearningRate, long Steps,
-    bool Centred);
+    bool Centred)
+{
+    /// <summary>λ of the objective: given, or chosen from the data.</summary>
+    public double L2Regularization { get; init; }
+
+    /// <summary>How λ was chosen; null when it was given.</summary>
+    public L2Choice? L2Choice { get; init; }
+}

@@ -1,5 +1,6 @@
 using AdaHessian.Objective;
 using AdaHessian.Optimizers;
+using AdaHessian.Regularization;
 
 namespace AdaHessian.MLNet;
 
@@ -15,7 +16,7 @@ internal static class SharedDefaults
     public const float Beta1 = 0.9f;
     public const float Beta2 = 0.999f;
     public const float WeightDecay = 0f;
-    public const float L2Regularization = 1f;
+    public const L2Method L2Selection = L2Method.CrossValidation;
     public const LossKind Loss = LossKind.LogLoss;
     public const bool Shuffle = true;
     public const float OptimizationTolerance = 1e-6f;

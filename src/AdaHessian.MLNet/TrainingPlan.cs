@@ -1,6 +1,7 @@
 using AdaHessian.Data;
 using AdaHessian.Objective;
 using AdaHessian.Optimizers;
+using AdaHessian.Regularization;
 using AdaHessian.Training;
 
 namespace AdaHessian.MLNet;
@@ -16,6 +17,9 @@ internal sealed class TrainingPlan
 {
     // The probe seed of the learning-rate power iteration, apart from the shuffle's and the Hutchinson probes'.
     private const int SpectrumSeedSalt = 0x5DEECE6;
+
+    // The seed of the L2 search's folds and probes.
+    private const int RegularizationSeedSalt = 0x2545F49;
 
     private readonly LogisticNeuronTrainerOptions _options;
 
@@ -33,7 +37,12 @@ internal sealed class TrainingPlan
     public static TrainingPlan For(LogisticNeuronTrainerOptions options, int seed)
     {
         ArgumentNullException.ThrowIfNull(options);
-        OptionChecks.NonNegative(options.L2Regularization, nameof(options.L2Regularization));
+        if (options.L2Regularization is { } l2)
+        {
+            OptionChecks.NonNegative(l2, nameof(options.L2Regularization));
+        }
+
+        OptionChecks.Defined(options.L2Selection, nameof(options.L2Selection));
         OptionChecks.Defined(options.Loss, nameof(options.Loss));
         OptionChecks.NullOrAtLeastOne(options.NumberOfThreads, nameof(options.NumberOfThreads), "every core");
         OptionChecks.Defined(options.LearningRateDecay, nameof(options.LearningRateDecay));
@@ -45,9 +54,48 @@ internal sealed class TrainingPlan
         return plan;
     }
 
-    /// <summary>The objective this plan minimizes on <paramref name="data"/>.</summary>
-    public LogisticObjective CreateObjective(LogisticDataset data) =>
-        new(data, _options.Loss, _options.L2Regularization, _options.NumberOfThreads);
+    /// <summary>The objective this plan minimizes on <paramref name="data"/> with L2 strength <paramref name="l2Regularization"/>.</summary>
+    public LogisticObjective CreateObjective(LogisticDataset data, double l2Regularization) =>
+        new(data, _options.Loss, l2Regularization, _options.NumberOfThreads);
+
+    /// <summary>
+    /// The L2 strength: the given one, or the one <see cref="L2Search"/> chooses on <paramref name="data"/> (scored on
+    /// <paramref name="validation"/> when given and the selection allows it), rounded to Single so that giving the
+    /// chosen number as the option fits bit for bit the same model.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><c>L2Selection</c> is ValidationSet without a validation set.</exception>
+    public (double L2Regularization, L2Choice? Choice) ChooseL2(LogisticDataset data, ReadOnlySpan<double> start,
+        LogisticDataset? validation, CancellationToken cancellationToken)
+    {
+        if (_options.L2Regularization is { } given)
+        {
+            return (given, null);
+        }
+
+        L2Method method = _options.L2Selection;
+        if (method == L2Method.ValidationSet && validation is null)
+        {
+            throw new ArgumentOutOfRangeException(nameof(_options.L2Selection), method,
+                "L2Selection = ValidationSet chooses L2Regularization on a validation set: call Fit(trainData, validationData), or choose CrossValidation or Evidence.");
+        }
+
+        if (method == L2Method.CrossValidation && validation is not null)
+        {
+            method = L2Method.ValidationSet;
+        }
+
+        var classes = new int[data.RowCount];
+        for (int i = 0; i < classes.Length; i++)
+        {
+            classes[i] = data.Labels[i] >= 0.5f ? 1 : 0;
+        }
+
+        var search = new L2SearchOptions { Seed = unchecked(Seed ^ RegularizationSeedSalt) };
+        L2Choice choice = L2Search.Choose(CreateObjective(data, 0), classes, data.Weights, method, search, start,
+            validation is null ? null : CreateObjective(validation, 0), cancellationToken);
+        choice = choice with { L2Regularization = (float)choice.L2Regularization };
+        return (choice.L2Regularization, choice);
+    }
 
     /// <summary>
     /// Settles what the options leave to the data — batch size, epochs for the minimum number of steps, η — and builds
@@ -112,14 +160,20 @@ internal sealed class TrainingPlan
             data = Centered(data, means, mayModifyData);
             validation = validation is null ? null : Centered(validation, means, mayModifyData);
             start = FeatureCentering.ToCentered(start, means);
-            observer = observer is null ? null : new UncenteringObserver(observer, means);
         }
 
-        LogisticObjective objective = CreateObjective(data);
-        ResolvedPlan plan = Resolve(objective, start, data.Features.StoredValueCount) with { Centred = means is not null };
+        (double l2, L2Choice? choice) = ChooseL2(data, start, validation, cancellationToken);
+        observer = observer is null ? null : new ModelCoordinatesObserver(observer, means, l2);
+        LogisticObjective objective = CreateObjective(data, l2);
+        ResolvedPlan plan = Resolve(objective, start, data.Features.StoredValueCount) with
+        {
+            Centred = means is not null,
+            L2Regularization = l2,
+            L2Choice = choice,
+        };
         resolved?.Invoke(plan);
         TrainingResult result = TrainingLoop.Run(objective, plan.Optimizer, plan.Training, start, observer, cancellationToken,
-            validation is null ? null : new LogisticObjective(validation, _options.Loss, l2Regularization: 0, _options.NumberOfThreads));
+            validation is null ? null : CreateObjective(validation, 0));
         return means is null ? result : result with { Parameters = FeatureCentering.FromCentered(result.Parameters, means) };
     }
 
@@ -156,10 +210,14 @@ internal sealed class TrainingPlan
         return data;
     }
 
-    // Reports the parameters in the model's coordinates, as the user's data has them.
-    private sealed class UncenteringObserver(IProgress<TrainingProgress> inner, double[] means) : IProgress<TrainingProgress>
+    // Reports the parameters in the model's coordinates, as the user's data has them, and the L2 strength in use.
+    private sealed class ModelCoordinatesObserver(IProgress<TrainingProgress> inner, double[]? means, double l2)
+        : IProgress<TrainingProgress>
     {
-        public void Report(TrainingProgress value) =>
-            inner.Report(value with { Parameters = FeatureCentering.FromCentered(value.Parameters.Span, means) });
+        public void Report(TrainingProgress value) => inner.Report(value with
+        {
+            Parameters = means is null ? value.Parameters : FeatureCentering.FromCentered(value.Parameters.Span, means),
+            L2Regularization = l2,
+        });
     }
 }

@@ -95,7 +95,8 @@ public sealed class LogisticNeuronTrainerOptionsTests
         Assert.Equal(SharedDefaults.Beta2, o.Beta2);
         Assert.Equal(AdaHessianTrainer.Defaults.Epsilon, o.Epsilon);
         Assert.Equal(SharedDefaults.WeightDecay, o.WeightDecay);
-        Assert.Equal(SharedDefaults.L2Regularization, o.L2Regularization);
+        Assert.Null(o.L2Regularization);
+        Assert.Equal(SharedDefaults.L2Selection, o.L2Selection);
         Assert.Equal(SharedDefaults.Loss, o.Loss);
         Assert.Null(o.Seed);
         Assert.Equal(SharedDefaults.Shuffle, o.Shuffle);
@@ -106,7 +107,7 @@ public sealed class LogisticNeuronTrainerOptionsTests
         Assert.Equal(AdaHessianTrainer.Defaults.HutchinsonSamples, o.HutchinsonSamples);
         Assert.Equal(AdaHessianTrainer.Defaults.SpatialAverageBlockSize, o.SpatialAverageBlockSize);
         Assert.Equal(AdaHessianTrainer.Defaults.HessianUpdateInterval, o.HessianUpdateInterval);
-        Assert.Equal(1f, o.L2Regularization);
+        Assert.Equal(AdaHessian.Regularization.L2Method.CrossValidation, o.L2Selection);
         Assert.Equal(CurvatureKind.ExactDiagonal, o.Curvature);
         Assert.Equal((2000, LearningRateDecay.Cosine, true, 1e-6f), (o.MinimumNumberOfSteps, o.LearningRateDecay, o.CenterFeatures, o.OptimizationTolerance));
     }
@@ -125,7 +126,8 @@ public sealed class LogisticNeuronTrainerOptionsTests
         Assert.Equal(SharedDefaults.Beta2, o.Beta2);
         Assert.Equal(AdamTrainer.Defaults.Epsilon, o.Epsilon);
         Assert.Equal(SharedDefaults.WeightDecay, o.WeightDecay);
-        Assert.Equal(SharedDefaults.L2Regularization, o.L2Regularization);
+        Assert.Null(o.L2Regularization);
+        Assert.Equal(SharedDefaults.L2Selection, o.L2Selection);
         Assert.Equal(SharedDefaults.Loss, o.Loss);
         Assert.Equal(SharedDefaults.Shuffle, o.Shuffle);
         Assert.Equal(SharedDefaults.OptimizationTolerance, o.OptimizationTolerance);

@@ -18,4 +18,8 @@ public readonly record struct TrainingProgress(
     double Objective,
     double GradientNorm,
     ReadOnlyMemory<double> Parameters,
-    double ValidationObjective = double.NaN);
+    double ValidationObjective = double.NaN)
+{
+    /// <summary>λ of the objective, given or chosen from the data; NaN when whoever reports does not know it (the core loop alone).</summary>
+    public double L2Regularization { get; init; } = double.NaN;
+}
