@@ -36,6 +36,14 @@ internal static class OptionChecks
         }
     }
 
+    public static void AtLeast(long value, long minimum, string name)
+    {
+        if (value < minimum)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"Must be ≥ {minimum}.");
+        }
+    }
+
     public static void NullOrAtLeastOne(int? value, string name, string nullMeaning)
     {
         if (value is < 1)

@@ -145,11 +145,14 @@ public sealed class LogisticObjective : IObjective
         return Finish(lossSum, weightSum, theta, probes, gradient, products, diagonal);
     }
 
-    // Depends only on the rows (their count and stored values), never on the thread count, so neither do the sums.
+    // Depends only on the rows (their count and stored values) and the parameter count, never on the thread count, so
+    // neither do the sums. Every chunk clears and adds up buffers of P values, so a chunk must also read at least 2P
+    // stored values: wide sparse data (P = 100,000, 20 values a row) would otherwise spend most of a pass on buffers.
     internal int ChunkCount(ReadOnlySpan<int> rows)
     {
-        long values = Data.Features.StoredValueCountOf(rows, atMost: (long)MaxChunks * MinValuesPerChunk);
-        return (int)Math.Clamp(Math.Min(values / MinValuesPerChunk, rows.Length), 1, MaxChunks);
+        long perChunk = Math.Max(MinValuesPerChunk, 2L * ParameterCount);
+        long values = Data.Features.StoredValueCountOf(rows, atMost: MaxChunks * perChunk);
+        return (int)Math.Clamp(Math.Min(values / perChunk, rows.Length), 1, MaxChunks);
     }
 
     // Turns raw sums into batch means and adds the L2 terms (weights only; the bias entry gets + 0).

@@ -44,6 +44,7 @@ internal static class EvidenceFixedPoint
         var candidates = new List<L2Candidate>();
         double lambda = Math.Clamp(1, options.Minimum, options.Maximum);
         string? warning = null;
+        (double X, double Residual)? previous = null;
         for (int iteration = 0; iteration < MaximumIterations; iteration++)
         {
             double c = lambda / totalWeight;
@@ -66,14 +67,28 @@ internal static class EvidenceFixedPoint
             double next = squares > 0 ? gamma / squares : double.PositiveInfinity;
             candidates.Add(new L2Candidate(lambda, next));
             double clamped = Math.Clamp(next, options.Minimum, options.Maximum);
-            bool done = Math.Abs(Math.Log(clamped / lambda)) < Converged;
-            if (done || (clamped == lambda))
+            double x = Math.Log(lambda), residual = Math.Log(clamped) - x;
+            if (Math.Abs(residual) < Converged || clamped == lambda)
             {
                 warning = Edge(clamped, options);
                 return (clamped, candidates, warning);
             }
 
-            lambda = clamped;
+            // The plain iteration λ ← γ/‖w‖² creeps when γ/‖w‖² changes nearly as fast as λ (steps of a few percent
+            // over tens of refits); a secant step on log(γ/‖w‖²) − log λ, no longer than the plain step's tenfold,
+            // lands near the root in a few.
+            double step = residual;
+            if (previous is var (px, pr) && pr != residual)
+            {
+                double secant = -residual * (x - px) / (residual - pr);
+                if (double.IsFinite(secant) && Math.Sign(secant) == Math.Sign(residual))
+                {
+                    step = Math.Clamp(secant, -10 * Math.Abs(residual), 10 * Math.Abs(residual));
+                }
+            }
+
+            previous = (x, residual);
+            lambda = Math.Clamp(Math.Exp(x + step), options.Minimum, options.Maximum);
         }
 
         return (lambda, candidates, FormattableString.Invariant($"the fixed point did not settle in {MaximumIterations} iterations") +

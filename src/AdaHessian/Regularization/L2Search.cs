@@ -67,7 +67,7 @@ public static class L2Search
         }
 
         string? fallback = null;
-        if (method == L2Method.CrossValidation && counts.Where(n => n > 0).Min() < options.Folds)
+        if (method == L2Method.CrossValidation && counts.Where(n => n > 0).Min() < options.Folds * Math.Max(1, (rows + options.MaximumRows - 1) / options.MaximumRows))
         {
             fallback = FormattableString.Invariant($"a class has fewer than {options.Folds} rows, too few for {options.Folds}-fold cross-validation; chose by the evidence instead");
             method = L2Method.Evidence;
@@ -75,35 +75,63 @@ public static class L2Search
 
         var objective = new PenalizedObjective(unregularized);
         var solver = new NewtonSolver(objective);
-        double total = Sum(weights, unregularized.AllRows.Span);
+        int[] searched = Sample(classes, options);
+        double total = Sum(weights, searched);
         (double best, List<L2Candidate> candidates, string? warning) = method switch
         {
-            L2Method.Evidence => EvidenceFixedPoint.Run(solver, objective, unregularized.AllRows, total, theta, options, cancellationToken),
+            L2Method.Evidence => EvidenceFixedPoint.Run(solver, objective, searched, total, theta, options, cancellationToken),
             L2Method.ValidationSet => RegularizationPath.Run(solver,
-                [new SearchFold(unregularized.AllRows, total, validation!, validation!.AllRows, 1)],
+                [new SearchFold(searched, total, validation!, validation!.AllRows, 1)],
                 options.Grid(), theta, options.Tolerance, cancellationToken),
-            _ => RegularizationPath.Run(solver, Folds(unregularized, classes, weights, options), options.Grid(), theta,
+            _ => RegularizationPath.Run(solver, Folds(unregularized, searched, classes, weights, options), options.Grid(), theta,
                 options.Tolerance, cancellationToken),
         };
 
-        string? note = fallback is null ? warning : warning is null ? fallback : fallback + "; " + warning;
+        string? sampled = searched.Length < rows
+            ? FormattableString.Invariant($"searched on a stratified sample of {searched.Length:N0} of the {rows:N0} rows")
+            : null;
+        string? note = Join(fallback, Join(warning, sampled));
         return new L2Choice(best, method, candidates, solver.Passes, clock.Elapsed, note,
             method == L2Method.CrossValidation ? options.Folds : 0);
     }
 
-    private static SearchFold[] Folds(IObjective objective, ReadOnlySpan<int> classes, ReadOnlySpan<float> weights,
-        L2SearchOptions options)
+    // Every row, or a stratified sample of at most MaximumRows of them (one fold of a ⌈rows / MaximumRows⌉-fold split).
+    private static int[] Sample(ReadOnlySpan<int> classes, L2SearchOptions options)
     {
-        int[] fold = StratifiedFolds.Assign(classes, options.Folds, options.Seed);
+        if (classes.Length <= options.MaximumRows)
+        {
+            return Enumerable.Range(0, classes.Length).ToArray();
+        }
+
+        int parts = (classes.Length + options.MaximumRows - 1) / options.MaximumRows;
+        int[] part = StratifiedFolds.Assign(classes, parts, unchecked(options.Seed * 31 + 7));
+        return StratifiedFolds.Split(part, 0).HeldOut;
+    }
+
+    private static SearchFold[] Folds(IObjective objective, int[] searched, ReadOnlySpan<int> classes,
+        ReadOnlySpan<float> weights, L2SearchOptions options)
+    {
+        var sampleClasses = new int[searched.Length];
+        for (int r = 0; r < searched.Length; r++)
+        {
+            sampleClasses[r] = classes[searched[r]];
+        }
+
+        int[] fold = StratifiedFolds.Assign(sampleClasses, options.Folds, options.Seed);
         var folds = new SearchFold[options.Folds];
         for (int k = 0; k < options.Folds; k++)
         {
             (int[] train, int[] heldOut) = StratifiedFolds.Split(fold, k);
-            folds[k] = new SearchFold(train, Sum(weights, train), objective, heldOut, Sum(weights, heldOut));
+            int[] trainRows = train.Select(r => searched[r]).ToArray();
+            int[] heldOutRows = heldOut.Select(r => searched[r]).ToArray();
+            folds[k] = new SearchFold(trainRows, Sum(weights, trainRows), objective, heldOutRows, Sum(weights, heldOutRows));
         }
 
         return folds;
     }
+
+    private static string? Join(string? first, string? second) =>
+        first is null ? second : second is null ? first : first + "; " + second;
 
     private static int[] ClassCounts(ReadOnlySpan<int> classes)
     {

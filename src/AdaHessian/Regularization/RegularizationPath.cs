@@ -3,12 +3,16 @@ namespace AdaHessian.Regularization;
 /// <summary>
 /// The held-out loss along a path of strengths, largest first, each fold warm-started from its fit at the previous
 /// strength (a strongly regularized problem is well conditioned, and each next one starts close to its optimum). The
-/// path stops three strengths past the best; a parabola in log λ through the best and its neighbours proposes one more.
+/// path stops three strengths past the best, or at one 2 % worse than the best; a parabola in log λ through the best and its neighbours proposes one more.
 /// </summary>
 internal static class RegularizationPath
 {
     // Strengths tried past the best before the path stops: held-out curves are smooth but not exactly unimodal.
     private const int Patience = 3;
+
+    // A held-out loss this far above the best ends the path at once: noise on a flat stretch is far smaller, and the
+    // weaker strengths further on are the most expensive to fit.
+    private const double Rise = 0.02;
 
     /// <summary>The strength with the lowest weighted mean held-out loss, the candidates tried, and any warning.</summary>
     public static (double Best, List<L2Candidate> Candidates, string? Warning) Run(NewtonSolver solver,
@@ -31,6 +35,11 @@ internal static class RegularizationPath
         int tried = 0;
         for (int i = 0; i < grid.Length && i - bestIndex <= Patience; i++, tried++)
         {
+            if (i > 0 && scores[i - 1] > bestScore * (1 + Rise))
+            {
+                break;
+            }
+
             scores[i] = Score(solver, folds, theta, grid[i], tolerance, cancellationToken);
             candidates.Add(new L2Candidate(grid[i], scores[i]));
             if (scores[i] < bestScore)
