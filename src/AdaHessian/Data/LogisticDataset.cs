@@ -28,36 +28,10 @@ public sealed class LogisticDataset
             }
         }
 
-        double total = labels.Length;
-        if (weights is not null)
-        {
-            if (weights.Length != features.RowCount)
-            {
-                throw new ArgumentOutOfRangeException(nameof(weights),
-                    $"Expected one weight per row ({features.RowCount}), got {weights.Length}.");
-            }
-
-            total = 0;
-            for (int i = 0; i < weights.Length; i++)
-            {
-                if (!(weights[i] >= 0f && float.IsFinite(weights[i])))
-                {
-                    throw new ArgumentOutOfRangeException(nameof(weights), $"Weight of row {i} is {weights[i]}; must be finite and ≥ 0.");
-                }
-
-                total += weights[i];
-            }
-        }
-
-        if (!(total > 0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(weights), "The total example weight must be positive.");
-        }
-
+        TotalWeight = ExampleWeights.Total(weights, features.RowCount);
         Features = features;
         Labels = labels;
         Weights = weights;
-        TotalWeight = total;
     }
 
     /// <summary>The feature rows.</summary>

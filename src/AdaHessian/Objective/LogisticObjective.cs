@@ -19,11 +19,6 @@ namespace AdaHessian.Objective;
 /// </remarks>
 public sealed class LogisticObjective : IObjective
 {
-    // A chunk of fewer stored values than this costs more to hand to another core than it saves (a 256-row mini-batch
-    // of 784 dense features is three chunks, a 256-row batch of 10 non-zeros one).
-    private const int MinValuesPerChunk = 1 << 16;
-    private const int MaxChunks = 32;
-
     private readonly int[] _allRows;
     private readonly ChunkedPass _chunked;
 
@@ -142,47 +137,12 @@ public sealed class LogisticObjective : IObjective
             (lossSum, weightSum) = _chunked.Run(rows, theta, probes, shape, chunkCount, gradient, products, diagonal);
         }
 
-        return Finish(lossSum, weightSum, theta, probes, gradient, products, diagonal);
+        return PassTotals.Finish(Layout, lossSum, weightSum, L2Regularization / Data.TotalWeight, theta, probes,
+            gradient, products, diagonal);
     }
 
-    // Depends only on the rows (their count and stored values) and the parameter count, never on the thread count, so
-    // neither do the sums. Every chunk clears and adds up buffers of P values, so a chunk must also read at least 2P
-    // stored values: wide sparse data (P = 100,000, 20 values a row) would otherwise spend most of a pass on buffers.
-    internal int ChunkCount(ReadOnlySpan<int> rows)
-    {
-        long perChunk = Math.Max(MinValuesPerChunk, 2L * ParameterCount);
-        long values = Data.Features.StoredValueCountOf(rows, atMost: MaxChunks * perChunk);
-        return (int)Math.Clamp(Math.Min(values / perChunk, rows.Length), 1, MaxChunks);
-    }
-
-    // Turns raw sums into batch means and adds the L2 terms (weights only; the bias entry gets + 0).
-    private double Finish(double lossSum, double weightSum, ReadOnlySpan<double> theta, ReadOnlySpan<double> probes,
-        Span<double> gradient, Span<double> products, Span<double> diagonal)
-    {
-        int d = Data.FeatureCount;
-        int p = d + 1;
-        double scale = weightSum > 0 ? 1 / weightSum : 0;
-        double l2 = L2Regularization / Data.TotalWeight;
-        if (gradient.Length > 0)
-        {
-            RowKernels.ScaleAndAdd(gradient[..d], scale, l2, theta[..d]);
-            gradient[d] = gradient[d] * scale + 0;
-        }
-
-        for (int start = 0; start < products.Length; start += p)
-        {
-            RowKernels.ScaleAndAdd(products.Slice(start, d), scale, l2, probes.Slice(start, d));
-            products[start + d] = products[start + d] * scale + 0;
-        }
-
-        if (diagonal.Length > 0)
-        {
-            RowKernels.ScaleAndShift(diagonal[..d], scale, l2);
-            diagonal[d] = diagonal[d] * scale + 0;
-        }
-
-        return lossSum * scale + 0.5 * l2 * RowKernels.SumOfSquares(theta[..d]);
-    }
+    // Depends only on the rows and the parameter count, never on the thread count, so neither do the sums.
+    internal int ChunkCount(ReadOnlySpan<int> rows) => ChunkCounts.For(Data.Features, rows, ParameterCount);
 
     private void CheckLength(int length, string name)
     {

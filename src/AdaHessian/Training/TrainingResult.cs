@@ -1,7 +1,7 @@
 namespace AdaHessian.Training;
 
 /// <summary>What a training run produced.</summary>
-/// <param name="Parameters">The final weights followed by the bias.</param>
+/// <param name="Parameters">The final parameters, laid out as the objective's <c>Layout</c> says (for a logistic neuron the weights followed by the bias; for a softmax layer one such block per class).</param>
 /// <param name="Objective">The objective over all rows at <paramref name="Parameters"/>.</param>
 /// <param name="GradientNorm">‖∇F‖₂ over all rows at <paramref name="Parameters"/>.</param>
 /// <param name="Epochs">Epochs completed.</param>
@@ -17,10 +17,10 @@ public sealed record TrainingResult(
     bool Converged,
     IReadOnlyList<HistoryPoint> History)
 {
-    /// <summary>The weights (all parameters but the last).</summary>
+    /// <summary>The weights of a one-block layout such as a logistic neuron: all parameters but the last.</summary>
     public ReadOnlySpan<double> Weights => Parameters.AsSpan(0, Parameters.Length - 1);
 
-    /// <summary>The bias (the last parameter).</summary>
+    /// <summary>The bias of a one-block layout such as a logistic neuron: the last parameter (for several blocks, the last block's bias).</summary>
     public double Bias => Parameters[^1];
 
     /// <summary>The validation objective at <see cref="Parameters"/>; NaN when training had no validation set.</summary>
