@@ -149,9 +149,4 @@ public sealed class AutomaticL2Tests
         AdamTrainer a => a.LastL2Choice,
         _ => throw new ArgumentOutOfRangeException(nameof(estimator)),
     };
-
-    private sealed class Observer(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
-    }
 }

@@ -131,9 +131,4 @@ public sealed class TrainingPlanTests
     // MLContext.CancelExecution is internal in ML.NET (AutoML calls it); the tests reach it the same way.
     private static void Cancel(MLContext ml) =>
         typeof(MLContext).GetMethod("CancelExecution", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)!.Invoke(ml, null);
-
-    private sealed class Observer(Action<TrainingProgress> onReport) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => onReport(value);
-    }
 }

@@ -105,9 +105,4 @@ public sealed class ValidationAndWarmStartTests
             AdamTrainer a => a.Fit(train, validation),
             _ => throw new InvalidOperationException(),
         };
-
-    private sealed class Observer(Action<TrainingProgress> onReport) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => onReport(value);
-    }
 }
