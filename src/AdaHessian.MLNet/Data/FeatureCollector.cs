@@ -1,3 +1,4 @@
+using System.Numerics;
 using AdaHessian.Data;
 using Microsoft.ML.Data;
 
@@ -36,6 +37,8 @@ internal sealed class FeatureCollector
     private readonly ArrayBuilder<float> _values = new(0);
     private readonly ArrayBuilder<int> _indices = new(0);
     private readonly ArrayBuilder<int> _storedCounts;
+    private float[] _rowValues = [];
+    private int[] _rowIndices = [];
     private bool _built;
 
     /// <param name="column">The name of the feature column, for errors.</param>
@@ -69,18 +72,7 @@ internal sealed class FeatureCollector
         }
 
         ReadOnlySpan<float> values = row.GetValues();
-        int nonZeros = 0, negativeZeros = 0;
-        foreach (float v in values)
-        {
-            if (v != 0)
-            {
-                nonZeros++;
-            }
-            else if (float.IsNegative(v))
-            {
-                negativeZeros++;
-            }
-        }
+        (int nonZeros, int negativeZeros) = Count(values);
 
         // CSR needs one row start more than rows; and a matrix with more non-zeros than one array holds has more
         // values than one array holds when dense too.
@@ -96,22 +88,69 @@ internal sealed class FeatureCollector
         }
         else
         {
-            ReadOnlySpan<int> indices = row.IsDense ? default : row.GetIndices();
-            for (int k = 0; k < values.Length; k++)
-            {
-                float v = values[k];
-                if (v != 0 || (keepNegativeZeros && float.IsNegative(v)))
-                {
-                    _values.Add(v);
-                    _indices.Add(row.IsDense ? k : indices[k]);
-                }
-            }
-
+            Store(values, row.IsDense ? default : row.GetIndices(), kept, keepNegativeZeros);
             _storedCounts.Add(kept);
         }
 
         NonZeroCount += nonZeros;
         RowCount++;
+    }
+
+    // The non-zero values of a row and, with keepNegativeZeros, its negative zeros too: how many, and the negative
+    // zeros among the zeros (float equality cannot tell them apart, their bits can).
+    private static (int NonZeros, int NegativeZeros) Count(ReadOnlySpan<float> values)
+    {
+        int zeros = 0, negativeZeros = 0, k = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<float>.Count)
+        {
+            Vector<int> zeroCounts = Vector<int>.Zero, negativeZeroCounts = Vector<int>.Zero;
+            var negativeZero = new Vector<int>(int.MinValue);
+            for (; k <= values.Length - Vector<float>.Count; k += Vector<float>.Count)
+            {
+                var v = new Vector<float>(values[k..]);
+                zeroCounts -= Vector.Equals(v, Vector<float>.Zero);
+                negativeZeroCounts -= Vector.Equals(Vector.AsVectorInt32(v), negativeZero);
+            }
+
+            zeros = Vector.Sum(zeroCounts);
+            negativeZeros = Vector.Sum(negativeZeroCounts);
+        }
+
+        for (; k < values.Length; k++)
+        {
+            zeros += values[k] == 0 ? 1 : 0;
+            negativeZeros += BitConverter.SingleToInt32Bits(values[k]) == int.MinValue ? 1 : 0;
+        }
+
+        return (values.Length - zeros, negativeZeros);
+    }
+
+    // Appends the kept values of a row (of a dense row when indices is empty) and their columns. The loop writes
+    // every value and moves on only past a kept one, without a branch: zeros come in no predictable order.
+    private void Store(ReadOnlySpan<float> values, ReadOnlySpan<int> indices, int kept, bool keepNegativeZeros)
+    {
+        if (_rowValues.Length <= kept)
+        {
+            int length = (int)Math.Min(BitOperations.RoundUpToPowerOf2((uint)kept + 1), (uint)Array.MaxLength);
+            _rowValues = new float[length];
+            _rowIndices = new int[length];
+        }
+
+        // A value is kept when its bits are not those of +0 (with negative zeros) or when it is not ±0 (without);
+        // `(uint)(x | -x) >> 31` is 1 exactly when x != 0. The write index never passes kept, so the buffers suffice.
+        int mask = keepNegativeZeros ? -1 : int.MaxValue;
+        int n = 0;
+        bool dense = indices.IsEmpty;
+        for (int k = 0; k < values.Length; k++)
+        {
+            int bits = BitConverter.SingleToInt32Bits(values[k]) & mask;
+            _rowValues[n] = values[k];
+            _rowIndices[n] = dense ? k : indices[k];
+            n += (int)((uint)(bits | -bits) >> 31);
+        }
+
+        _values.Add(_rowValues.AsSpan(0, n));
+        _indices.Add(_rowIndices.AsSpan(0, n));
     }
 
     /// <summary>The matrix of the rows added, in exact-length arrays; the collector keeps nothing of them.</summary>

@@ -67,7 +67,7 @@ internal sealed class KeptRowCursor : IDisposable
                 return _features.Length == _columnCount
                     ? true
                     : throw new InvalidOperationException(
-                        $"A feature vector of the column '{_column}' (row {RowCount - 1}) has {_features.Length} elements; " +
+                        $"A feature vector of the column '{_column}' (row index {RowCount - 1}) has {_features.Length} elements; " +
                         $"the column declares {_columnCount}.");
             }
 
