@@ -23,7 +23,7 @@ namespace AdaHessian.MLNet.Data;
 /// Memory: while collecting, the stored rows take at most the final matrix, plus the negative zeros of dense rows read
 /// before the first sparse one, plus 4 bytes a row, plus one part-filled block per buffer (at most
 /// <see cref="ArrayBuilder{T}.MaxBlockLength"/> values and as many indices, 8 MiB), plus a buffer for the kept values of
-/// one row stored in its sparse form (at most half the width, values and columns). <see cref="Build"/> then allocates
+/// one row stored in its sparse form (values and columns, at most the width). <see cref="Build"/> then allocates
 /// the exact final arrays and copies the blocks into them, dropping each block once copied, so the peak is the final
 /// arrays plus the stored rows, at most about twice the matrix, until the garbage collector reclaims the blocks.
 /// </para>
