@@ -5,15 +5,15 @@ namespace AdaHessian.MLNet.Data;
 
 /// <summary>
 /// A cursor over the training columns that steps over the rows the trainers skip: a non-finite feature value, or a
-/// weight that is negative or not finite. Every pass of <see cref="DataViewReader"/> goes through it, so the pass
-/// that counts and the pass that fills apply exactly the same rules.
+/// weight that is negative or not finite. <see cref="DataViewReader"/> reads every row through it.
 /// </summary>
 internal sealed class KeptRowCursor : IDisposable
 {
     private readonly DataViewRowCursor _cursor;
     private readonly ValueGetter<VBuffer<float>> _getFeatures;
-    private readonly ValueGetter<bool>? _getLabel;
+    private readonly ValueGetter<bool> _getLabel;
     private readonly ValueGetter<float>? _getWeight;
+    private readonly string _column;
     private readonly int _columnCount;
     private VBuffer<float> _features;
     private bool _label;
@@ -21,24 +21,19 @@ internal sealed class KeptRowCursor : IDisposable
 
     /// <param name="data">The training data.</param>
     /// <param name="columns">Its checked columns.</param>
-    /// <param name="readLabel">False for a pass that only counts: the label never decides whether a row is kept.</param>
-    public KeptRowCursor(IDataView data, TrainingColumns columns, bool readLabel)
+    public KeptRowCursor(IDataView data, TrainingColumns columns)
     {
-        var active = new List<DataViewSchema.Column> { columns.Features };
-        if (readLabel)
-        {
-            active.Add(columns.Label);
-        }
-
+        var active = new List<DataViewSchema.Column> { columns.Features, columns.Label };
         if (columns.Weight is { } w)
         {
             active.Add(w);
         }
 
+        _column = columns.Features.Name;
         _columnCount = ((VectorDataViewType)columns.Features.Type).Size;
         _cursor = data.GetRowCursor(active);
         _getFeatures = _cursor.GetGetter<VBuffer<float>>(columns.Features);
-        _getLabel = readLabel ? _cursor.GetGetter<bool>(columns.Label) : null;
+        _getLabel = _cursor.GetGetter<bool>(columns.Label);
         _getWeight = columns.Weight is { } wc ? _cursor.GetGetter<float>(wc) : null;
     }
 
@@ -51,7 +46,7 @@ internal sealed class KeptRowCursor : IDisposable
     /// <summary>The features of the current kept row (valid until the next move).</summary>
     public ref readonly VBuffer<float> Features => ref _features;
 
-    /// <summary>The label of the current kept row (false when the cursor does not read labels).</summary>
+    /// <summary>The label of the current kept row.</summary>
     public bool Label => _label;
 
     /// <summary>The weight of the current kept row (1 without a weight column).</summary>
@@ -65,14 +60,15 @@ internal sealed class KeptRowCursor : IDisposable
         {
             RowCount++;
             _getFeatures(ref _features);
-            _getLabel?.Invoke(ref _label);
+            _getLabel(ref _label);
             _getWeight?.Invoke(ref _weight);
             if (_weight >= 0 && float.IsFinite(_weight) && AllFinite(_features.GetValues()))
             {
                 return _features.Length == _columnCount
                     ? true
                     : throw new InvalidOperationException(
-                        $"A feature vector has {_features.Length} elements; the column declares {_columnCount}.");
+                        $"A feature vector of the column '{_column}' (row index {RowCount - 1}) has {_features.Length} elements; " +
+                        $"the column declares {_columnCount}.");
             }
 
             SkippedCount++;

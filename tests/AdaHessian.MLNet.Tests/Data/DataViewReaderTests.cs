@@ -123,7 +123,7 @@ public sealed class DataViewReaderTests
         var error = Assert.Throws<InvalidOperationException>(() => Read(Load(ml, keptShort, 3), new AdaHessianTrainer.Options()));
 
         Assert.Equal((2L, 1L, 1), (kept.RowCount, kept.SkippedCount, kept.KeptCount));
-        Assert.Contains("has 2 elements; the column declares 3", error.Message);
+        Assert.Contains("column 'Features' (row index 1) has 2 elements; the column declares 3", error.Message);
     }
 
     private static DataViewReader.Result Read(IDataView data, LogisticNeuronTrainerOptions options) =>
