@@ -24,9 +24,9 @@ public sealed class AutomaticL2Tests
 
         L2Choice choice = Assert.IsType<L2Choice>(LastChoice(estimator));
         Assert.Equal(L2Method.CrossValidation, choice.Method);
-        Assert.Equal(3, choice.Folds);
+        Assert.Equal(10, choice.Folds); // 300 rows: 10 folds
         Assert.Equal((double)(float)choice.L2Regularization, choice.L2Regularization);
-        Assert.Contains(messages, m => m.Contains(choice.Describe(), StringComparison.Ordinal) && m.Contains("chosen by 3-fold cross-validation", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains(choice.Describe(), StringComparison.Ordinal) && m.Contains("chosen by 10-fold cross-validation", StringComparison.Ordinal));
         Assert.NotEmpty(reported);
         Assert.All(reported, l2 => Assert.Equal(choice.L2Regularization, l2));
 

@@ -66,10 +66,12 @@ public static class L2Search
                 FormattableString.Invariant($"the training data holds one class, so no strength predicts better than another; L2 {Fallback} (ML.NET's default)"));
         }
 
+        int searchedRows = Math.Min(rows, options.MaximumRows);
+        int folds = options.FoldsFor(searchedRows);
         string? fallback = null;
-        if (method == L2Method.CrossValidation && counts.Where(n => n > 0).Min() < options.Folds * Math.Max(1, (rows + options.MaximumRows - 1) / options.MaximumRows))
+        if (method == L2Method.CrossValidation && counts.Where(n => n > 0).Min() < folds * Math.Max(1, (rows + options.MaximumRows - 1) / options.MaximumRows))
         {
-            fallback = FormattableString.Invariant($"a class has fewer than {options.Folds} rows, too few for {options.Folds}-fold cross-validation; chose by the evidence instead");
+            fallback = FormattableString.Invariant($"a class has fewer than {folds} rows, too few for {folds}-fold cross-validation; chose by the evidence instead");
             method = L2Method.Evidence;
         }
 
@@ -83,7 +85,7 @@ public static class L2Search
             L2Method.ValidationSet => RegularizationPath.Run(solver,
                 [new SearchFold(searched, total, validation!, validation!.AllRows, 1)],
                 options.Grid(), theta, options.Tolerance, cancellationToken),
-            _ => RegularizationPath.Run(solver, Folds(unregularized, searched, classes, weights, options), options.Grid(), theta,
+            _ => RegularizationPath.Run(solver, Folds(unregularized, searched, classes, weights, folds, options.Seed), options.Grid(), theta,
                 options.Tolerance, cancellationToken),
         };
 
@@ -92,7 +94,7 @@ public static class L2Search
             : null;
         string? note = Join(fallback, Join(warning, sampled));
         return new L2Choice(best, method, candidates, solver.Passes, clock.Elapsed, note,
-            method == L2Method.CrossValidation ? options.Folds : 0);
+            method == L2Method.CrossValidation ? folds : 0);
     }
 
     // Every row, or a stratified sample of at most MaximumRows of them (one fold of a ⌈rows / MaximumRows⌉-fold split).
@@ -109,7 +111,7 @@ public static class L2Search
     }
 
     private static SearchFold[] Folds(IObjective objective, int[] searched, ReadOnlySpan<int> classes,
-        ReadOnlySpan<float> weights, L2SearchOptions options)
+        ReadOnlySpan<float> weights, int count, int seed)
     {
         var sampleClasses = new int[searched.Length];
         for (int r = 0; r < searched.Length; r++)
@@ -117,9 +119,9 @@ public static class L2Search
             sampleClasses[r] = classes[searched[r]];
         }
 
-        int[] fold = StratifiedFolds.Assign(sampleClasses, options.Folds, options.Seed);
-        var folds = new SearchFold[options.Folds];
-        for (int k = 0; k < options.Folds; k++)
+        int[] fold = StratifiedFolds.Assign(sampleClasses, count, seed);
+        var folds = new SearchFold[count];
+        for (int k = 0; k < count; k++)
         {
             (int[] train, int[] heldOut) = StratifiedFolds.Split(fold, k);
             int[] trainRows = train.Select(r => searched[r]).ToArray();

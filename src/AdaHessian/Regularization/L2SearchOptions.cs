@@ -3,8 +3,17 @@ namespace AdaHessian.Regularization;
 /// <summary>Settings of <see cref="L2Search"/>. The strengths have ML.NET's meaning: the objective is Σωℓ + (λ/2)‖w‖².</summary>
 public sealed record L2SearchOptions
 {
-    /// <summary>Folds of the cross-validation, ≥ 2. Default 3.</summary>
-    public int Folds { get; init; } = 3;
+    /// <summary>
+    /// Folds of the cross-validation, ≥ 2. Default null: 10 up to <see cref="ManyFoldsUpTo"/> rows, where a fold's
+    /// held-out loss is noisy and fits are cheap, else 3.
+    /// </summary>
+    public int? Folds { get; init; }
+
+    /// <summary>The most rows searched with 10 folds when <see cref="Folds"/> is null.</summary>
+    public const int ManyFoldsUpTo = 4096;
+
+    /// <summary>The folds for <paramref name="rows"/> searched rows.</summary>
+    public int FoldsFor(int rows) => Folds ?? (rows <= ManyFoldsUpTo ? 10 : 3);
 
     /// <summary>The smallest strength considered, &gt; 0. Default 1e-5.</summary>
     public double Minimum { get; init; } = 1e-5;
@@ -38,7 +47,11 @@ public sealed record L2SearchOptions
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting that breaks its rule.</summary>
     public void Validate()
     {
-        OptionChecks.AtLeast(Folds, 2, nameof(Folds));
+        if (Folds is { } folds)
+        {
+            OptionChecks.AtLeast(folds, 2, nameof(Folds));
+        }
+
         OptionChecks.Positive(Minimum, nameof(Minimum));
         OptionChecks.Positive(Maximum, nameof(Maximum));
         if (!(Maximum > Minimum))

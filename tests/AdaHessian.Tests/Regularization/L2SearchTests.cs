@@ -16,11 +16,11 @@ public class L2SearchTests
         int[] classes = Classes(problem);
         L2Choice choice = Choose(problem, L2Method.CrossValidation, Options with { Tolerance = 1e-14 });
 
-        int[] fold = StratifiedFolds.Assign(classes, Options.Folds, Options.Seed);
+        int[] fold = StratifiedFolds.Assign(classes, 3, Options.Seed);
         foreach (L2Candidate candidate in choice.Candidates)
         {
             double sum = 0, weight = 0;
-            for (int k = 0; k < Options.Folds; k++)
+            for (int k = 0; k < 3; k++)
             {
                 (int[] train, int[] heldOut) = StratifiedFolds.Split(fold, k);
                 double[] theta = Newton.Minimise(Subset(problem, train), candidate.L2Regularization);
@@ -184,6 +184,17 @@ public class L2SearchTests
         var objective = new LogisticObjective(problem.Dataset(false), LossKind.LogLoss);
         Assert.ThrowsAny<OperationCanceledException>(() => L2Search.Choose(objective, Classes(problem), problem.Weights,
             L2Method.CrossValidation, Options, cancellationToken: new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
+    public void WithoutAFoldCountSmallDataGetsTenFoldsAndLargerDataThree()
+    {
+        var automatic = new L2SearchOptions();
+        Assert.Equal(10, automatic.FoldsFor(L2SearchOptions.ManyFoldsUpTo));
+        Assert.Equal(3, automatic.FoldsFor(L2SearchOptions.ManyFoldsUpTo + 1));
+        Assert.Equal(5, (automatic with { Folds = 5 }).FoldsFor(100));
+        TestProblem problem = TestData.Random(200, 3, seed: 2);
+        Assert.Equal(10, Choose(problem, L2Method.CrossValidation, automatic with { Minimum = 1e-2, Maximum = 10 }).Folds);
     }
 
     [Fact]
