@@ -95,6 +95,22 @@ public sealed class AutomaticL2Tests
     }
 
     [Fact]
+    public void One_row_is_one_class_and_a_constant_feature_keeps_weight_zero()
+    {
+        var ml = new MLContext(seed: 3);
+        var one = new AdaHessianTrainer(ml, new AdaHessianTrainer.Options());
+        one.Fit(Load(ml, new[] { new DenseRow { Features = [0, 0, 1, 0, 0], Label = true } }, 5));
+        Assert.Equal(L2Search.Fallback, one.LastL2Choice!.L2Regularization);
+
+        // Feature 0 is 1 in every row: centred, it is 0, so no strength moves its weight.
+        var rows = Dense(300, 4, seed: 9).Select(r => new DenseRow { Features = [1f, .. r.Features], Label = r.Label }).ToArray();
+        var trainer = new AdaHessianTrainer(ml, new AdaHessianTrainer.Options());
+        var model = trainer.Fit(Load(ml, rows, 5));
+        Assert.Equal(0f, model.Model.SubModel.Weights[0]);
+        Assert.Null(trainer.LastL2Choice!.Warning);
+    }
+
+    [Fact]
     public void The_choice_and_the_model_do_not_depend_on_the_thread_count()
     {
         float[]? first = null;
