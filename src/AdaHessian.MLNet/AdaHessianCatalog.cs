@@ -4,8 +4,9 @@ using Microsoft.ML;
 namespace AdaHessian.MLNet;
 
 /// <summary>
-/// <c>mlContext.BinaryClassification.Trainers.AdaHessian(...)</c> and <c>.Adam(...)</c>: the two trainers of this
-/// package, next to ML.NET's own.
+/// <c>mlContext.BinaryClassification.Trainers.AdaHessian(...)</c> and <c>.Adam(...)</c>, and
+/// <c>mlContext.MulticlassClassification.Trainers.AdaHessianMaximumEntropy(...)</c> and
+/// <c>.AdamMaximumEntropy(...)</c>: the trainers of this package, next to ML.NET's own.
 /// </summary>
 public static class AdaHessianCatalog
 {
@@ -69,6 +70,70 @@ public static class AdaHessianCatalog
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
         return new AdamTrainer(MlNetBridge.GetEnvironment(catalog), options);
+    }
+
+    /// <summary>Creates an <see cref="AdaHessianMaximumEntropyTrainer"/> from column names and the main hyper-parameters.</summary>
+    /// <param name="catalog">The multiclass classification trainers catalog.</param>
+    /// <param name="labelColumnName">The label column: a key (<c>mlContext.Transforms.Conversion.MapValueToKey</c>).</param>
+    /// <param name="featureColumnName">The feature column: a known-size vector of Single.</param>
+    /// <param name="exampleWeightColumnName">The example weight column (Single), or null for none.</param>
+    /// <param name="numberOfEpochs">Passes over the data.</param>
+    /// <param name="learningRate">η, the first step's size; null chooses it from the data.</param>
+    /// <param name="l2Regularization">λ, ML.NET's L2 regularization (biases not regularized); null chooses it from the data.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value breaks its rule; the exception names it.</exception>
+    public static AdaHessianMaximumEntropyTrainer AdaHessianMaximumEntropy(
+        this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
+        string labelColumnName = SharedDefaults.LabelColumnName,
+        string featureColumnName = SharedDefaults.FeatureColumnName,
+        string? exampleWeightColumnName = null,
+        int numberOfEpochs = SharedDefaults.NumberOfEpochs,
+        float? learningRate = null,
+        float? l2Regularization = null) =>
+        catalog.AdaHessianMaximumEntropy(Configure(new AdaHessianMaximumEntropyTrainer.Options(), labelColumnName, featureColumnName,
+            exampleWeightColumnName, numberOfEpochs, learningRate, l2Regularization));
+
+    /// <summary>Creates an <see cref="AdaHessianMaximumEntropyTrainer"/> with the given options.</summary>
+    /// <param name="catalog">The multiclass classification trainers catalog.</param>
+    /// <param name="options">The settings.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option breaks its rule; the exception names it.</exception>
+    public static AdaHessianMaximumEntropyTrainer AdaHessianMaximumEntropy(
+        this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, AdaHessianMaximumEntropyTrainer.Options options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        return new AdaHessianMaximumEntropyTrainer(MlNetBridge.GetEnvironment(catalog), options);
+    }
+
+    /// <summary>Creates an <see cref="AdamMaximumEntropyTrainer"/> from column names and the main hyper-parameters.</summary>
+    /// <param name="catalog">The multiclass classification trainers catalog.</param>
+    /// <param name="labelColumnName">The label column: a key (<c>mlContext.Transforms.Conversion.MapValueToKey</c>).</param>
+    /// <param name="featureColumnName">The feature column: a known-size vector of Single.</param>
+    /// <param name="exampleWeightColumnName">The example weight column (Single), or null for none.</param>
+    /// <param name="numberOfEpochs">Passes over the data.</param>
+    /// <param name="learningRate">η, the first step's size; null chooses it from the data.</param>
+    /// <param name="l2Regularization">λ, ML.NET's L2 regularization (biases not regularized); null chooses it from the data.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value breaks its rule; the exception names it.</exception>
+    public static AdamMaximumEntropyTrainer AdamMaximumEntropy(
+        this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
+        string labelColumnName = SharedDefaults.LabelColumnName,
+        string featureColumnName = SharedDefaults.FeatureColumnName,
+        string? exampleWeightColumnName = null,
+        int numberOfEpochs = SharedDefaults.NumberOfEpochs,
+        float? learningRate = null,
+        float? l2Regularization = null) =>
+        catalog.AdamMaximumEntropy(Configure(new AdamMaximumEntropyTrainer.Options(), labelColumnName, featureColumnName,
+            exampleWeightColumnName, numberOfEpochs, learningRate, l2Regularization));
+
+    /// <summary>Creates an <see cref="AdamMaximumEntropyTrainer"/> with the given options.</summary>
+    /// <param name="catalog">The multiclass classification trainers catalog.</param>
+    /// <param name="options">The settings.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option breaks its rule; the exception names it.</exception>
+    public static AdamMaximumEntropyTrainer AdamMaximumEntropy(
+        this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, AdamMaximumEntropyTrainer.Options options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        return new AdamMaximumEntropyTrainer(MlNetBridge.GetEnvironment(catalog), options);
     }
 
     private static TOptions Configure<TOptions>(TOptions options, string labelColumnName, string featureColumnName,

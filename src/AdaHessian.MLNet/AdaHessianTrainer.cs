@@ -1,5 +1,4 @@
 using AdaHessian.Curvature;
-using AdaHessian.Objective;
 using AdaHessian.Optimizers;
 using Microsoft.ML.Runtime;
 
@@ -103,11 +102,10 @@ public sealed class AdaHessianTrainer : LogisticNeuronTrainerBase<AdaHessianTrai
     }
 
     /// <summary>Settings of <see cref="AdaHessianTrainer"/>; each field documents its default.</summary>
-    public sealed class Options : LogisticNeuronTrainerOptions
+    public sealed class Options : AdaHessianTrainerOptionsBase
     {
         /// <summary>Creates the options with their defaults.</summary>
         public Options()
-            : base(Defaults.Epsilon)
         {
         }
 
@@ -126,65 +124,5 @@ public sealed class AdaHessianTrainer : LogisticNeuronTrainerBase<AdaHessianTrai
             CenterFeatures = false,
             OptimizationTolerance = 0,
         };
-
-        /// <summary>k in [0, 1]: the step divides by (√v̂)ᵏ + ε; 0 gives momentum SGD. Default 1.</summary>
-        public float HessianPower = Defaults.HessianPower;
-
-        /// <summary>
-        /// How the Hessian diagonal D is obtained. Default <see cref="CurvatureKind.ExactDiagonal"/>; Hutchinson's
-        /// estimate is the paper's.
-        /// </summary>
-        public CurvatureKind Curvature = Defaults.Curvature;
-
-        /// <summary>Rademacher probes averaged per Hutchinson estimate, ≥ 1. Default 1.</summary>
-        public int HutchinsonSamples = Defaults.HutchinsonSamples;
-
-        /// <summary>D is averaged over consecutive blocks of this many weights, ≥ 1; 1 = none. Default 1.</summary>
-        public int SpatialAverageBlockSize = Defaults.SpatialAverageBlockSize;
-
-        /// <summary>Recompute D every this many steps and reuse it in between, ≥ 1. Default 1.</summary>
-        public int HessianUpdateInterval = Defaults.HessianUpdateInterval;
-
-        /// <inheritdoc />
-        private protected override Optimizer CreateOptimizerCore(double learningRate, ILearningRateSchedule schedule) =>
-            Optimizer.AdaHessian(new AdaHessianOptions
-            {
-                LearningRate = learningRate,
-                Beta1 = Beta1,
-                Beta2 = Beta2,
-                Epsilon = Epsilon,
-                HessianPower = HessianPower,
-                WeightDecay = WeightDecay,
-            }, schedule);
-
-        /// <inheritdoc />
-        /// <remarks>
-        /// A per-coordinate Newton step η·g/D moves the logit about λ̂ times too far, λ̂ the largest eigenvalue of
-        /// D^(−½)HD^(−½) (≈ 2 on dense data, ≈ the non-zeros per row on binary sparse data, 221 on Fashion-MNIST), so
-        /// η = min(1, c/λ̂), from 20 power iterations at the start: on up to 4,096 evenly spaced rows for full batches,
-        /// and on one batch-sized sample for mini-batches, whose curvature is what a step sees (with many features per
-        /// batch row its top eigenvalue grows with the sampling noise, and η shrinks with it).
-        /// </remarks>
-        private protected override (double Rate, string How) AutomaticLearningRateCore(IObjective objective,
-            ReadOnlySpan<double> start, int batchSize, bool fullBatch, int seed)
-        {
-            int[] rows = PreconditionedSpectrum.Sample(objective.AllRows.Length, fullBatch ? 4096 : batchSize);
-            double eigenvalue = PreconditionedSpectrum.LargestEigenvalue(objective, rows, start, iterations: 20, seed);
-            double c = fullBatch ? Defaults.FullBatchStability : Defaults.MiniBatchStability;
-            double rate = eigenvalue > c ? c / eigenvalue : 1;
-            return (rate, $"automatic: min(1, {c:G2}/λ̂), λ̂ = {eigenvalue:G4}");
-        }
-
-        /// <inheritdoc />
-        private protected override string DescribeMethod(Optimizer optimizer) => Curvature == CurvatureKind.ExactDiagonal
-            ? $"AdaHessian exact (k={HessianPower:0.##})"
-            : optimizer.Name;
-
-        /// <inheritdoc />
-        private protected override CurvatureOptions CreateCurvatureCore()
-        {
-            OptionChecks.Defined(Curvature, nameof(Curvature));
-            return new CurvatureOptions(Curvature, HutchinsonSamples, SpatialAverageBlockSize, HessianUpdateInterval);
-        }
     }
 }

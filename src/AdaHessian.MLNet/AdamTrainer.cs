@@ -1,5 +1,3 @@
-using AdaHessian.Objective;
-using AdaHessian.Optimizers;
 using Microsoft.ML.Runtime;
 
 namespace AdaHessian.MLNet;
@@ -72,28 +70,11 @@ public sealed class AdamTrainer : LogisticNeuronTrainerBase<AdamTrainer.Options>
     }
 
     /// <summary>Settings of <see cref="AdamTrainer"/>; each field documents its default.</summary>
-    public sealed class Options : LogisticNeuronTrainerOptions
+    public sealed class Options : AdamTrainerOptionsBase
     {
         /// <summary>Creates the options with their defaults.</summary>
         public Options()
-            : base(Defaults.Epsilon)
         {
         }
-
-        /// <inheritdoc />
-        private protected override Optimizer CreateOptimizerCore(double learningRate, ILearningRateSchedule schedule) =>
-            Optimizer.Adam(new AdamOptions
-            {
-                LearningRate = learningRate,
-                Beta1 = Beta1,
-                Beta2 = Beta2,
-                Epsilon = Epsilon,
-                WeightDecay = WeightDecay,
-            }, schedule);
-
-        /// <inheritdoc />
-        private protected override (double Rate, string How) AutomaticLearningRateCore(IObjective objective,
-            ReadOnlySpan<double> start, int batchSize, bool fullBatch, int seed) =>
-            fullBatch ? (Defaults.FullBatchLearningRate, "automatic: full batch") : (Defaults.MiniBatchLearningRate, "automatic: mini-batch");
     }
 }

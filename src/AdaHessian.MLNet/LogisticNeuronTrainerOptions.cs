@@ -7,9 +7,11 @@ using AdaHessian.Training;
 namespace AdaHessian.MLNet;
 
 /// <summary>
-/// Options both <see cref="AdaHessianTrainer"/> and <see cref="AdamTrainer"/> take: the columns, the objective and
-/// the schedule. Names and meanings follow ML.NET's trainers. Each trainer's <c>Options</c> adds what only its
-/// optimizer needs; the defaults are listed in <see cref="AdaHessianTrainer.Defaults"/> and
+/// Options every trainer of this package takes — the binary <see cref="AdaHessianTrainer"/> and
+/// <see cref="AdamTrainer"/> and the multiclass <see cref="AdaHessianMaximumEntropyTrainer"/> and
+/// <see cref="AdamMaximumEntropyTrainer"/>: the columns, the objective and the schedule, with the same defaults for
+/// both tasks. Names and meanings follow ML.NET's trainers. <see cref="AdaHessianTrainerOptionsBase"/> adds what only
+/// AdaHessian needs; the defaults are listed in <see cref="AdaHessianTrainer.Defaults"/> and
 /// <see cref="AdamTrainer.Defaults"/>.
 /// </summary>
 public abstract class LogisticNeuronTrainerOptions
@@ -19,7 +21,10 @@ public abstract class LogisticNeuronTrainerOptions
         Epsilon = epsilon;
     }
 
-    /// <summary>The label column: Boolean. Default "Label".</summary>
+    /// <summary>
+    /// The label column: Boolean for the binary trainers, a key (UInt32, from
+    /// <c>mlContext.Transforms.Conversion.MapValueToKey</c>) for the multiclass ones. Default "Label".
+    /// </summary>
     public string LabelColumnName = SharedDefaults.LabelColumnName;
 
     /// <summary>The feature column: a known-size vector of Single, dense or sparse. Default "Features".</summary>
@@ -98,7 +103,10 @@ public abstract class LogisticNeuronTrainerOptions
     /// </summary>
     public L2Method L2Selection = SharedDefaults.L2Selection;
 
-    /// <summary>The per-example loss of p = σ(w·x + b). Default <see cref="LossKind.LogLoss"/> (logistic regression).</summary>
+    /// <summary>
+    /// The per-example loss of p = σ(w·x + b). Default <see cref="LossKind.LogLoss"/> (logistic regression). The
+    /// multiclass trainers take only <see cref="LossKind.LogLoss"/> (of the softmax).
+    /// </summary>
     public LossKind Loss = SharedDefaults.Loss;
 
     /// <summary>
@@ -156,6 +164,9 @@ public abstract class LogisticNeuronTrainerOptions
 
     /// <summary>The name of the method for the log, e.g. "Adam" or "AdaHessian exact (k=1)".</summary>
     private protected virtual string DescribeMethod(Optimizer optimizer) => optimizer.Name;
+
+    /// <summary>True for the multiclass trainers' options: a key label and a softmax objective.</summary>
+    internal virtual bool IsMulticlass => false;
 
     internal Optimizer CreateOptimizer(double learningRate, ILearningRateSchedule schedule) => CreateOptimizerCore(learningRate, schedule);
 

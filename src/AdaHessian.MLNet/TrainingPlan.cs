@@ -9,8 +9,8 @@ namespace AdaHessian.MLNet;
 /// <summary>
 /// The one place where a trainer's options become core settings: the objective's loss, L2 and threads; the choices
 /// made from the data when an option is left automatic (batch size, step budget, learning rate); centring; the
-/// optimizer chain with its schedule; and the schedule's curvature source. The trainers fit with it; the study and the
-/// benchmarks build the same runs from it. Building a plan applies the core's rules, which name the offending option
+/// optimizer chain with its schedule; and the schedule's curvature source. The binary trainers (a logistic neuron) and
+/// the multiclass ones (a softmax layer) fit with it alike; the study and the benchmarks build the same runs from it. Building a plan applies the core's rules, which name the offending option
 /// with the same name as the trainer's field.
 /// </summary>
 internal sealed class TrainingPlan
@@ -44,6 +44,12 @@ internal sealed class TrainingPlan
 
         OptionChecks.Defined(options.L2Selection, nameof(options.L2Selection));
         OptionChecks.Defined(options.Loss, nameof(options.Loss));
+        if (options.IsMulticlass && options.Loss != LossKind.LogLoss)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options.Loss), options.Loss,
+                "The multiclass trainers fit a softmax by its log-loss only: leave Loss at LogLoss.");
+        }
+
         OptionChecks.NullOrAtLeastOne(options.NumberOfThreads, nameof(options.NumberOfThreads), "every core");
         OptionChecks.Defined(options.LearningRateDecay, nameof(options.LearningRateDecay));
         OptionChecks.NullOrAtLeastOne(options.BatchSize, nameof(options.BatchSize), "automatic");
@@ -56,7 +62,14 @@ internal sealed class TrainingPlan
 
     /// <summary>The objective this plan minimizes on <paramref name="data"/> with L2 strength <paramref name="l2Regularization"/>.</summary>
     public LogisticObjective CreateObjective(LogisticDataset data, double l2Regularization) =>
-        new(data, _options.Loss, l2Regularization, _options.NumberOfThreads);
+        (LogisticObjective)CreateObjective(TrainingRows.Of(data), l2Regularization);
+
+    /// <summary>The softmax objective this plan minimizes on <paramref name="data"/> with L2 strength <paramref name="l2Regularization"/>.</summary>
+    public SoftmaxObjective CreateObjective(MulticlassDataset data, double l2Regularization) =>
+        (SoftmaxObjective)CreateObjective(TrainingRows.Of(data), l2Regularization);
+
+    private IObjective CreateObjective(TrainingRows data, double l2Regularization) =>
+        data.CreateObjective(_options.Loss, l2Regularization, _options.NumberOfThreads);
 
     /// <summary>
     /// The L2 strength: the given one, or the one <see cref="L2Search"/> chooses on <paramref name="data"/> (scored on
@@ -64,8 +77,8 @@ internal sealed class TrainingPlan
     /// chosen number as the option fits bit for bit the same model.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><c>L2Selection</c> is ValidationSet without a validation set.</exception>
-    public (double L2Regularization, L2Choice? Choice) ChooseL2(LogisticDataset data, ReadOnlySpan<double> start,
-        LogisticDataset? validation, CancellationToken cancellationToken)
+    private (double L2Regularization, L2Choice? Choice) ChooseL2(TrainingRows data, ReadOnlySpan<double> start,
+        TrainingRows? validation, CancellationToken cancellationToken)
     {
         if (_options.L2Regularization is { } given)
         {
@@ -84,14 +97,8 @@ internal sealed class TrainingPlan
             method = L2Method.ValidationSet;
         }
 
-        var classes = new int[data.RowCount];
-        for (int i = 0; i < classes.Length; i++)
-        {
-            classes[i] = data.Labels[i] >= 0.5f ? 1 : 0;
-        }
-
         var search = new L2SearchOptions { Seed = unchecked(Seed ^ RegularizationSeedSalt) };
-        L2Choice choice = L2Search.Choose(CreateObjective(data, 0), classes, data.Weights, method, search, start,
+        L2Choice choice = L2Search.Choose(CreateObjective(data, 0), data.Classes(), data.Weights, method, search, start,
             validation is null ? null : CreateObjective(validation, 0), cancellationToken);
         choice = choice with { L2Regularization = (float)choice.L2Regularization };
         return (choice.L2Regularization, choice);
@@ -141,7 +148,23 @@ internal sealed class TrainingPlan
     /// <param name="resolved">Told the settled plan before the first step (the trainers log it).</param>
     public TrainingResult Run(LogisticDataset data, IProgress<TrainingProgress>? observer = null,
         CancellationToken cancellationToken = default, ReadOnlySpan<double> initialParameters = default,
-        LogisticDataset? validation = null, bool mayModifyData = false, Action<ResolvedPlan>? resolved = null)
+        LogisticDataset? validation = null, bool mayModifyData = false, Action<ResolvedPlan>? resolved = null) =>
+        Run(TrainingRows.Of(data), observer, cancellationToken, initialParameters,
+            validation is null ? null : TrainingRows.Of(validation), mayModifyData, resolved);
+
+    /// <summary>
+    /// Runs the plan on a softmax layer's rows, as <see cref="Run(LogisticDataset, IProgress{TrainingProgress}?,
+    /// CancellationToken, ReadOnlySpan{double}, LogisticDataset?, bool, Action{ResolvedPlan}?)"/> does on a logistic
+    /// neuron's: parameters class-major (block k = w_k then b_k), every block's bias absorbing the centring shift.
+    /// </summary>
+    public TrainingResult Run(MulticlassDataset data, IProgress<TrainingProgress>? observer = null,
+        CancellationToken cancellationToken = default, ReadOnlySpan<double> initialParameters = default,
+        MulticlassDataset? validation = null, bool mayModifyData = false, Action<ResolvedPlan>? resolved = null) =>
+        Run(TrainingRows.Of(data), observer, cancellationToken, initialParameters,
+            validation is null ? null : TrainingRows.Of(validation), mayModifyData, resolved);
+
+    private TrainingResult Run(TrainingRows data, IProgress<TrainingProgress>? observer, CancellationToken cancellationToken,
+        ReadOnlySpan<double> initialParameters, TrainingRows? validation, bool mayModifyData, Action<ResolvedPlan>? resolved)
     {
         if (_options.CenterFeatures && IsDenseEnough(data.Features))
         {
@@ -151,10 +174,10 @@ internal sealed class TrainingPlan
             mayModifyData = true;
         }
 
-        double[]? means = _options.CenterFeatures && !data.Features.IsSparse && data.FeatureCount > 0
-            ? FeatureCentering.ColumnMeans(data)
+        double[]? means = _options.CenterFeatures && !data.Features.IsSparse && data.Features.ColumnCount > 0
+            ? FeatureCentering.ColumnMeans(data.Features, data.Weights, data.TotalWeight)
             : null;
-        double[] start = initialParameters.IsEmpty ? new double[data.FeatureCount + 1] : initialParameters.ToArray();
+        double[] start = initialParameters.IsEmpty ? new double[data.Layout.ParameterCount] : initialParameters.ToArray();
         if (means is not null)
         {
             data = Centered(data, means, mayModifyData);
@@ -164,7 +187,7 @@ internal sealed class TrainingPlan
 
         (double l2, L2Choice? choice) = ChooseL2(data, start, validation, cancellationToken);
         observer = observer is null ? null : new ModelCoordinatesObserver(observer, means, l2);
-        LogisticObjective objective = CreateObjective(data, l2);
+        IObjective objective = CreateObjective(data, l2);
         ResolvedPlan plan = Resolve(objective, start, data.Features.StoredValueCount) with
         {
             Centred = means is not null,
@@ -194,19 +217,19 @@ internal sealed class TrainingPlan
     // A CSR value costs 8 bytes (value and column), a dense one 4: from half full on, dense is no larger.
     private static bool IsDenseEnough(FeatureMatrix x) => x.IsSparse && x.StoredValueCount * 2 >= (long)x.RowCount * x.ColumnCount;
 
-    private static LogisticDataset Densified(LogisticDataset data) => data.Features.IsSparse
-        ? new LogisticDataset(FeatureMatrix.Dense(data.RowCount, data.FeatureCount, data.Features.ToDenseArray()), data.Labels, data.Weights)
-        : data;
+    private static TrainingRows Densified(TrainingRows data) => data.Features.IsSparse ? DenseCopy(data) : data;
 
-    private static LogisticDataset Centered(LogisticDataset data, double[] means, bool inPlace)
+    private static TrainingRows DenseCopy(TrainingRows data) =>
+        data.With(FeatureMatrix.Dense(data.Features.RowCount, data.Features.ColumnCount, data.Features.ToDenseArray()));
+
+    private static TrainingRows Centered(TrainingRows data, double[] means, bool inPlace)
     {
         if (!inPlace)
         {
-            var copy = FeatureMatrix.Dense(data.RowCount, data.FeatureCount, data.Features.ToDenseArray());
-            data = new LogisticDataset(copy, data.Labels, data.Weights);
+            data = DenseCopy(data);
         }
 
-        FeatureCentering.Subtract(data, means);
+        FeatureCentering.Subtract(data.Features, means);
         return data;
     }
 

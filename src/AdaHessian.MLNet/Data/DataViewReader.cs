@@ -6,9 +6,9 @@ namespace AdaHessian.MLNet.Data;
 
 /// <summary>
 /// Reads the training columns of an <see cref="IDataView"/>, through the public cursor API, into a compact
-/// <see cref="LogisticDataset"/>: row-major dense when every kept row is dense, and compressed sparse rows (non-zeros
-/// only) as soon as one kept row is sparse. Rows with a non-finite feature or weight, or a negative weight, are skipped
-/// and counted, as ML.NET's own trainers do.
+/// <see cref="LogisticDataset"/> (a Boolean label) or <see cref="MulticlassDataset"/> (a key label): row-major dense when every kept row is dense, and compressed sparse rows (non-zeros
+/// only) as soon as one kept row is sparse. Rows with a non-finite feature or weight, a negative weight, or a missing
+/// key label, are skipped and counted, as ML.NET's own trainers do.
 /// </summary>
 /// <remarks>
 /// Every layout is read in one pass over one cursor, so an uncached text loader parses its file once, and the data
@@ -21,7 +21,7 @@ namespace AdaHessian.MLNet.Data;
 /// </remarks>
 internal static class DataViewReader
 {
-    /// <summary>Reads <paramref name="data"/>.</summary>
+    /// <summary>Reads <paramref name="data"/> with a Boolean label.</summary>
     /// <param name="data">The training data.</param>
     /// <param name="columns">The checked columns of <paramref name="data"/>.</param>
     /// <exception cref="InvalidOperationException">
@@ -29,28 +29,53 @@ internal static class DataViewReader
     /// </exception>
     public static Result Read(IDataView data, TrainingColumns columns)
     {
+        var (features, labels, weights, totalWeight, cursor) = Collect(data, columns, static c => c.Label ? 1f : 0f);
+        int kept = features.RowCount;
+        LogisticDataset? dataset = kept > 0 && totalWeight > 0
+            ? new LogisticDataset(features.Build(), labels.ToArray(), weights?.ToArray())
+            : null;
+        return new Result(dataset, cursor.RowCount, cursor.SkippedCount, kept);
+    }
+
+    /// <summary>Reads <paramref name="data"/> with a key label of <paramref name="classCount"/> values: class = key − 1.</summary>
+    /// <param name="data">The training data.</param>
+    /// <param name="columns">The checked columns of <paramref name="data"/>; the label is a key column.</param>
+    /// <param name="classCount">The key's cardinality.</param>
+    /// <exception cref="InvalidOperationException">
+    /// A kept row has the wrong vector size, or the data needs more values than one array holds.
+    /// </exception>
+    public static MulticlassResult ReadMulticlass(IDataView data, TrainingColumns columns, int classCount)
+    {
+        var (features, labels, weights, totalWeight, cursor) = Collect(data, columns, static c => c.Class);
+        int kept = features.RowCount;
+        MulticlassDataset? dataset = kept > 0 && totalWeight > 0
+            ? new MulticlassDataset(features.Build(), labels.ToArray(), classCount, weights?.ToArray())
+            : null;
+        return new MulticlassResult(dataset, cursor.RowCount, cursor.SkippedCount, kept);
+    }
+
+    // One pass over the kept rows: their features, labels and weights, and the cursor's counts (it is disposed).
+    private static (FeatureCollector Features, ArrayBuilder<TLabel> Labels, ArrayBuilder<float>? Weights, double TotalWeight,
+        KeptRowCursor Cursor) Collect<TLabel>(IDataView data, TrainingColumns columns, Func<KeptRowCursor, TLabel> label)
+    {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(columns);
         int featureCount = ((VectorDataViewType)columns.Features.Type).Size;
         long expectedRows = data.GetRowCount() ?? 0;
         var features = new FeatureCollector(columns.Features.Name, featureCount, expectedRows);
-        var labels = new ArrayBuilder<float>(expectedRows);
+        var labels = new ArrayBuilder<TLabel>(expectedRows);
         var weights = columns.Weight is null ? null : new ArrayBuilder<float>(expectedRows);
         double totalWeight = 0;
         using var cursor = new KeptRowCursor(data, columns);
         while (cursor.MoveNextKept())
         {
             features.Add(cursor.Features);
-            labels.Add(cursor.Label ? 1f : 0f);
+            labels.Add(label(cursor));
             weights?.Add(cursor.Weight);
             totalWeight += cursor.Weight;
         }
 
-        int kept = features.RowCount;
-        LogisticDataset? dataset = kept > 0 && totalWeight > 0
-            ? new LogisticDataset(features.Build(), labels.ToArray(), weights?.ToArray())
-            : null;
-        return new Result(dataset, cursor.RowCount, cursor.SkippedCount, kept);
+        return (features, labels, weights, totalWeight, cursor);
     }
 
     /// <summary>What <see cref="Read"/> found.</summary>
@@ -59,4 +84,11 @@ internal static class DataViewReader
     /// <param name="SkippedCount">Rows skipped for a non-finite feature or weight, or a negative weight.</param>
     /// <param name="KeptCount">Rows kept.</param>
     internal sealed record Result(LogisticDataset? Dataset, long RowCount, long SkippedCount, int KeptCount);
+
+    /// <summary>What <see cref="ReadMulticlass"/> found.</summary>
+    /// <param name="Dataset">The usable rows, or null when there are none (or their total weight is 0).</param>
+    /// <param name="RowCount">Rows the cursor returned.</param>
+    /// <param name="SkippedCount">Rows skipped for a non-finite feature or weight, a negative weight or a missing label.</param>
+    /// <param name="KeptCount">Rows kept.</param>
+    internal sealed record MulticlassResult(MulticlassDataset? Dataset, long RowCount, long SkippedCount, int KeptCount);
 }

@@ -4,19 +4,22 @@ using Microsoft.ML.Data;
 namespace AdaHessian.MLNet.Data;
 
 /// <summary>
-/// A cursor over the training columns that steps over the rows the trainers skip: a non-finite feature value, or a
-/// weight that is negative or not finite. <see cref="DataViewReader"/> reads every row through it.
+/// A cursor over the training columns that steps over the rows the trainers skip: a non-finite feature value, a
+/// weight that is negative or not finite, or (a key label) a missing label. <see cref="DataViewReader"/> reads every
+/// row through it.
 /// </summary>
 internal sealed class KeptRowCursor : IDisposable
 {
     private readonly DataViewRowCursor _cursor;
     private readonly ValueGetter<VBuffer<float>> _getFeatures;
-    private readonly ValueGetter<bool> _getLabel;
+    private readonly ValueGetter<bool>? _getLabel;
+    private readonly ValueGetter<uint>? _getKey;
     private readonly ValueGetter<float>? _getWeight;
     private readonly string _column;
     private readonly int _columnCount;
     private VBuffer<float> _features;
     private bool _label;
+    private uint _key;
     private float _weight = 1f;
 
     /// <param name="data">The training data.</param>
@@ -33,7 +36,14 @@ internal sealed class KeptRowCursor : IDisposable
         _columnCount = ((VectorDataViewType)columns.Features.Type).Size;
         _cursor = data.GetRowCursor(active);
         _getFeatures = _cursor.GetGetter<VBuffer<float>>(columns.Features);
-        _getLabel = _cursor.GetGetter<bool>(columns.Label);
+        if (columns.Label.Type is KeyDataViewType)
+        {
+            _getKey = _cursor.GetGetter<uint>(columns.Label);
+        }
+        else
+        {
+            _getLabel = _cursor.GetGetter<bool>(columns.Label);
+        }
         _getWeight = columns.Weight is { } wc ? _cursor.GetGetter<float>(wc) : null;
     }
 
@@ -46,8 +56,11 @@ internal sealed class KeptRowCursor : IDisposable
     /// <summary>The features of the current kept row (valid until the next move).</summary>
     public ref readonly VBuffer<float> Features => ref _features;
 
-    /// <summary>The label of the current kept row.</summary>
+    /// <summary>The label of the current kept row (a Boolean label column).</summary>
     public bool Label => _label;
+
+    /// <summary>The class of the current kept row, 0 … count − 1 (a key label column: its key value minus 1).</summary>
+    public int Class => (int)(_key - 1);
 
     /// <summary>The weight of the current kept row (1 without a weight column).</summary>
     public float Weight => _weight;
@@ -60,9 +73,10 @@ internal sealed class KeptRowCursor : IDisposable
         {
             RowCount++;
             _getFeatures(ref _features);
-            _getLabel(ref _label);
+            _getLabel?.Invoke(ref _label);
+            _getKey?.Invoke(ref _key);
             _getWeight?.Invoke(ref _weight);
-            if (_weight >= 0 && float.IsFinite(_weight) && AllFinite(_features.GetValues()))
+            if (_weight >= 0 && float.IsFinite(_weight) && (_getKey is null || _key != 0) && AllFinite(_features.GetValues()))
             {
                 return _features.Length == _columnCount
                     ? true

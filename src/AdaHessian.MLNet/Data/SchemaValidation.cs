@@ -5,13 +5,14 @@ namespace AdaHessian.MLNet.Data;
 
 /// <summary>
 /// Checks that the training columns exist with the types the trainers read: features a known-size vector of
-/// Single, label Boolean, optional weight Single. Works on a <see cref="DataViewSchema"/> (Fit) and on a
+/// Single, label Boolean (the binary trainers) or a key of UInt32 (the multiclass trainers), optional weight Single. Works on a <see cref="DataViewSchema"/> (Fit) and on a
 /// <see cref="SchemaShape"/> (GetOutputSchema) with the same messages.
 /// </summary>
 internal static class SchemaValidation
 {
     private const string FeatureType = "a known-size vector of Single";
     private const string LabelType = "Boolean";
+    private const string KeyLabelType = "a key of UInt32 (convert the label with mlContext.Transforms.Conversion.MapValueToKey)";
     private const string WeightType = "Single";
 
     /// <summary>The three columns of <paramref name="schema"/>, checked.</summary>
@@ -21,8 +22,11 @@ internal static class SchemaValidation
         ArgumentNullException.ThrowIfNull(schema);
         var features = Find(schema, options.FeatureColumnName, "feature", nameof(options.FeatureColumnName), FeatureType,
             t => t is VectorDataViewType { Size: > 0, ItemType: NumberDataViewType n } && n == NumberDataViewType.Single);
-        var label = Find(schema, options.LabelColumnName, "label", nameof(options.LabelColumnName), LabelType,
-            t => t == BooleanDataViewType.Instance);
+        var label = options.IsMulticlass
+            ? Find(schema, options.LabelColumnName, "label", nameof(options.LabelColumnName), KeyLabelType,
+                t => t is KeyDataViewType { Count: > 0 and <= int.MaxValue } key && key.RawType == typeof(uint))
+            : Find(schema, options.LabelColumnName, "label", nameof(options.LabelColumnName), LabelType,
+                t => t == BooleanDataViewType.Instance);
         DataViewSchema.Column? weight = options.ExampleWeightColumnName is { } name
             ? Find(schema, name, "example weight", nameof(options.ExampleWeightColumnName), WeightType, t => t == NumberDataViewType.Single)
             : null;
@@ -36,8 +40,16 @@ internal static class SchemaValidation
         ArgumentNullException.ThrowIfNull(shape);
         Find(shape, options.FeatureColumnName, "feature", nameof(options.FeatureColumnName), FeatureType,
             c => c is { Kind: SchemaShape.Column.VectorKind.Vector, IsKey: false } && c.ItemType == NumberDataViewType.Single);
-        Find(shape, options.LabelColumnName, "label", nameof(options.LabelColumnName), LabelType,
-            c => c is { Kind: SchemaShape.Column.VectorKind.Scalar, IsKey: false } && c.ItemType == BooleanDataViewType.Instance);
+        if (options.IsMulticlass)
+        {
+            Find(shape, options.LabelColumnName, "label", nameof(options.LabelColumnName), KeyLabelType,
+                c => c is { Kind: SchemaShape.Column.VectorKind.Scalar, IsKey: true } && c.ItemType == NumberDataViewType.UInt32);
+        }
+        else
+        {
+            Find(shape, options.LabelColumnName, "label", nameof(options.LabelColumnName), LabelType,
+                c => c is { Kind: SchemaShape.Column.VectorKind.Scalar, IsKey: false } && c.ItemType == BooleanDataViewType.Instance);
+        }
         if (options.ExampleWeightColumnName is { } name)
         {
             Find(shape, name, "example weight", nameof(options.ExampleWeightColumnName), WeightType,

@@ -92,6 +92,67 @@ internal static class MlNetBridge
     }
 
     /// <summary>
+    /// Creates ML.NET's maximum-entropy (multinomial logistic) model, the type LbfgsMaximumEntropy returns: Score =
+    /// softmax(W x + b), without training statistics.
+    /// </summary>
+    /// <param name="env">The environment.</param>
+    /// <param name="weights">The weights, class-major: row k holds class k's <paramref name="featureCount"/> weights.</param>
+    /// <param name="biases">One bias per class.</param>
+    /// <param name="featureCount">The feature vector's length, ≥ 1.</param>
+    /// <param name="labelNames">The class names for the model's summary (null: ML.NET's Class_k), one per class.</param>
+    internal static MaximumEntropyModelParameters CreateMaximumEntropyModel(IHostEnvironment env, ReadOnlySpan<float> weights,
+        ReadOnlySpan<float> biases, int featureCount, string[]? labelNames)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        int classes = biases.Length;
+        if (classes < 1 || featureCount < 1 || weights.Length != (long)classes * featureCount || (labelNames is not null && labelNames.Length != classes))
+        {
+            throw new ArgumentOutOfRangeException(nameof(weights), "Must hold classes × features weights, one bias and at most one name per class.");
+        }
+
+        // ML.NET's flat layout: the biases first, then each class's weights.
+        var flat = new float[classes + weights.Length];
+        biases.CopyTo(flat);
+        weights.CopyTo(flat.AsSpan(classes));
+        return (MaximumEntropyModelParameters)Create(Resolved.Value.MaximumEntropy, env, new VBuffer<float>(flat.Length, flat), classes,
+            featureCount, labelNames, null);
+    }
+
+    /// <summary>
+    /// Wraps a trained multiclass model in the transformer multiclass trainers return from <c>Fit</c>: Score (one
+    /// probability per class) and PredictedLabel (a key with the training label's key values).
+    /// </summary>
+    /// <param name="env">The environment.</param>
+    /// <param name="model">The trained model.</param>
+    /// <param name="trainSchema">The schema of the training data.</param>
+    /// <param name="featureColumn">The name of the feature column.</param>
+    /// <param name="labelColumn">The name of the key label column, whose key values PredictedLabel takes.</param>
+    internal static MulticlassPredictionTransformer<TModel> CreateMulticlassPredictionTransformer<TModel>(IHostEnvironment env, TModel model,
+        DataViewSchema trainSchema, string featureColumn, string labelColumn)
+        where TModel : class
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(trainSchema);
+        ArgumentException.ThrowIfNullOrEmpty(featureColumn);
+        ArgumentException.ThrowIfNullOrEmpty(labelColumn);
+        var open = Resolved.Value.MulticlassTransformer;
+        var closed = (ConstructorInfo)MethodBase.GetMethodFromHandle(open.MethodHandle, typeof(MulticlassPredictionTransformer<TModel>).TypeHandle)!;
+        object?[] args = closed.GetParameters().Length == 7
+            ? [env, model, trainSchema, featureColumn, labelColumn, "Score", "PredictedLabel"]
+            : [env, model, trainSchema, featureColumn, labelColumn];
+        return (MulticlassPredictionTransformer<TModel>)Create(closed, args);
+    }
+
+    /// <summary>
+    /// The annotations ML.NET's multiclass trainers put on their Score column
+    /// (<c>AnnotationUtils.AnnotationsForMulticlassScoreColumn</c>): the trainer-output kinds, and slot names from the
+    /// label's key values.
+    /// </summary>
+    internal static SchemaShape GetMulticlassScoreAnnotations(SchemaShape.Column? labelColumn) =>
+        new((IEnumerable<SchemaShape.Column>)Invoke(Resolved.Value.MulticlassScoreAnnotation, labelColumn));
+
+    /// <summary>
     /// Returns the environment behind a trainers catalog, such as <c>mlContext.BinaryClassification.Trainers</c> or
     /// <c>mlContext.MulticlassClassification.Trainers</c> (ML.NET's <c>Owner.Environment</c>, both internal).
     /// </summary>
@@ -256,6 +317,9 @@ internal static class MlNetBridge
 
     private sealed record Members(
         ConstructorInfo LinearModel,
+        ConstructorInfo MaximumEntropy,
+        ConstructorInfo MulticlassTransformer,
+        MethodInfo MulticlassScoreAnnotation,
         ConstructorInfo Platt,
         ConstructorInfo Calibrated,
         ConstructorInfo Transformer,
@@ -284,8 +348,15 @@ internal static class MlNetBridge
             var annotations = TypeIn(typeof(SchemaShape).Assembly, annotationsName);
             var cancelableName = "Microsoft.ML.Runtime.ICancelable";
             var cancelable = TypeIn(core, cancelableName);
+            var multiclass = typeof(MulticlassPredictionTransformer<>);
+            var multiclassModel = multiclass.GetGenericArguments()[0];
             return new Members(
                 Ctor(typeof(LinearBinaryModelParameters), env, typeof(VBuffer<float>).MakeByRefType(), typeof(float), typeof(ModelStatisticsBase)),
+                Ctor(typeof(MaximumEntropyModelParameters), env, typeof(VBuffer<float>).MakeByRefType(), typeof(int), typeof(int),
+                    typeof(string[]), typeof(ModelStatisticsBase)),
+                multiclass.GetConstructor(Instance, [env, multiclassModel, typeof(DataViewSchema), typeof(string), typeof(string), typeof(string), typeof(string)])
+                    ?? Ctor(multiclass, env, multiclassModel, typeof(DataViewSchema), typeof(string), typeof(string)),
+                Method(annotations, "AnnotationsForMulticlassScoreColumn", typeof(SchemaShape.Column?)),
                 Ctor(typeof(PlattCalibrator), env, typeof(double), typeof(double)),
                 Ctor(mixing, env, typeof(LinearBinaryModelParameters), typeof(PlattCalibrator)),
                 Ctor(transformer, env, tModel, typeof(DataViewSchema), typeof(string), typeof(float), typeof(string)),

@@ -5,17 +5,20 @@ namespace AdaHessian.Data;
 /// as (w, b) on x, with b = c − μ·w: the logits, the loss and the L2 term on w are unchanged. What changes is the
 /// curvature: centred columns no longer share the bias's direction, so a diagonal preconditioner sees a far better
 /// conditioned problem (uncentred data couples every weight with the bias). Dense data only; centring sparse data
-/// would fill it.
+/// would fill it. A model of several blocks (a softmax layer: one block of weights and a bias per class) moves every
+/// block's bias the same way: c_k = b_k + μ·w_k.
 /// </summary>
 internal static class FeatureCentering
 {
     /// <summary>μⱼ = Σᵢ ωᵢ xᵢⱼ / Σᵢ ωᵢ over a dense dataset, summed in row order (in double).</summary>
-    public static double[] ColumnMeans(LogisticDataset data)
+    public static double[] ColumnMeans(LogisticDataset data) => ColumnMeans(data.Features, data.Weights, data.TotalWeight);
+
+    /// <summary>μⱼ = Σᵢ ωᵢ xᵢⱼ / Ω over dense features with example weights ω (null: all 1) summing to Ω.</summary>
+    public static double[] ColumnMeans(FeatureMatrix x, float[]? weights, double totalWeight)
     {
-        FeatureMatrix x = data.Features;
         if (x.IsSparse)
         {
-            throw new ArgumentOutOfRangeException(nameof(data), "Only dense features are centred.");
+            throw new ArgumentOutOfRangeException(nameof(x), "Only dense features are centred.");
         }
 
         int d = x.ColumnCount;
@@ -23,7 +26,7 @@ internal static class FeatureCentering
         ReadOnlySpan<float> values = x.StoredValues;
         for (int i = 0; i < x.RowCount; i++)
         {
-            double weight = data.Weights is null ? 1 : data.Weights[i];
+            double weight = weights is null ? 1 : weights[i];
             ReadOnlySpan<float> row = values.Slice(i * d, d);
             for (int j = 0; j < d; j++)
             {
@@ -33,16 +36,18 @@ internal static class FeatureCentering
 
         for (int j = 0; j < d; j++)
         {
-            means[j] /= data.TotalWeight;
+            means[j] /= totalWeight;
         }
 
         return means;
     }
 
     /// <summary>xᵢⱼ ← xᵢⱼ − μⱼ in place (rounded once to Single), on a dense dataset the caller owns.</summary>
-    public static void Subtract(LogisticDataset data, ReadOnlySpan<double> means)
+    public static void Subtract(LogisticDataset data, ReadOnlySpan<double> means) => Subtract(data.Features, means);
+
+    /// <summary>xᵢⱼ ← xᵢⱼ − μⱼ in place (rounded once to Single), on dense features the caller owns.</summary>
+    public static void Subtract(FeatureMatrix x, ReadOnlySpan<double> means)
     {
-        FeatureMatrix x = data.Features;
         int d = x.ColumnCount;
         if (x.IsSparse || means.Length != d)
         {
@@ -60,30 +65,34 @@ internal static class FeatureCentering
         }
     }
 
-    /// <summary>(w, b) on x → (w, c) on x − μ: c = b + μ·w.</summary>
+    /// <summary>(w, b) on x → (w, c) on x − μ: c = b + μ·w, in every block (weights then bias) of the parameters.</summary>
     public static double[] ToCentered(ReadOnlySpan<double> parameters, ReadOnlySpan<double> means) =>
         MoveBias(parameters, means, +1);
 
-    /// <summary>(w, c) on x − μ → (w, b) on x: b = c − μ·w.</summary>
+    /// <summary>(w, c) on x − μ → (w, b) on x: b = c − μ·w, in every block (weights then bias) of the parameters.</summary>
     public static double[] FromCentered(ReadOnlySpan<double> parameters, ReadOnlySpan<double> means) =>
         MoveBias(parameters, means, -1);
 
     private static double[] MoveBias(ReadOnlySpan<double> parameters, ReadOnlySpan<double> means, int sign)
     {
         int d = means.Length;
-        if (parameters.Length != d + 1)
+        if (parameters.Length == 0 || parameters.Length % (d + 1) != 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(parameters), $"Must hold {d} weights and a bias.");
-        }
-
-        double shift = 0;
-        for (int j = 0; j < d; j++)
-        {
-            shift += means[j] * parameters[j];
+            throw new ArgumentOutOfRangeException(nameof(parameters), $"Must hold blocks of {d} weights and a bias.");
         }
 
         double[] moved = parameters.ToArray();
-        moved[d] += sign * shift;
+        for (int start = 0; start < moved.Length; start += d + 1)
+        {
+            double shift = 0;
+            for (int j = 0; j < d; j++)
+            {
+                shift += means[j] * parameters[start + j];
+            }
+
+            moved[start + d] += sign * shift;
+        }
+
         return moved;
     }
 }

@@ -39,6 +39,20 @@ public sealed class MlNetBridgeTests
     }
 
     [Fact]
+    public void CreateMaximumEntropyModel_keeps_class_major_weights_biases_and_names()
+    {
+        var env = (IHostEnvironment)new MLContext(seed: 1);
+        var model = MlNetBridge.CreateMaximumEntropyModel(env, [1f, 2f, -3f, 4f, 0f, 5f], [0.5f, -1f, 2f], featureCount: 2, ["a", "b", "c"]);
+        VBuffer<float>[] weights = null!;
+        model.GetWeights(ref weights, out int classes);
+        Assert.Equal(3, classes);
+        Assert.Equal([-3f, 4f], weights[1].DenseValues());
+        Assert.Equal([0.5f, -1f, 2f], model.GetBiases());
+        Assert.Null(model.Statistics);
+        Assert.Throws<ArgumentOutOfRangeException>(() => MlNetBridge.CreateMaximumEntropyModel(env, [1f, 2f], [0f, 0f], featureCount: 2, null));
+    }
+
+    [Fact]
     public void CreateLinearModel_accepts_sparse_weights()
     {
         var env = (IHostEnvironment)new MLContext(seed: 1);

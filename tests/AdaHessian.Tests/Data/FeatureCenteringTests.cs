@@ -34,6 +34,17 @@ public class FeatureCenteringTests
     }
 
     [Fact]
+    public void Every_block_of_a_softmax_layer_moves_its_own_bias()
+    {
+        double[] means = [2, -1];
+        double[] theta = [1, 3, 0.5, -2, 4, -1];
+        double[] moved = FeatureCentering.ToCentered(theta, means);
+        Assert.Equal([1, 3, 0.5 + 2 * 1 - 1 * 3, -2, 4, -1 + 2 * -2 - 1 * 4], moved);
+        Assert.Equal(theta, FeatureCentering.FromCentered(moved, means));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FeatureCentering.ToCentered(theta.AsSpan(0, 5), means));
+    }
+
+    [Fact]
     public void Sparse_data_is_refused()
     {
         LogisticDataset sparse = TestData.Random(10, 3, seed: 1).Dataset(true);
