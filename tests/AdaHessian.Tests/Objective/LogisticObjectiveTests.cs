@@ -5,6 +5,9 @@ using CsCheck;
 
 namespace AdaHessian.Tests.Objective;
 
+// Not alongside other test classes: their chunk runners' work items can make the thread pool grow its queue, which
+// allocates on the thread that queues — the one the allocation tests measure.
+[Collection(ChunkRunnerTests.Collection)]
 public class LogisticObjectiveTests
 {
     private const double Lambda = 0.7;
@@ -450,13 +453,21 @@ public class LogisticObjectiveTests
         Assert.True(objective.ChunkCount(objective.AllRows.Span) > 1);
         objective.EvaluateWithHessianProducts(objective.AllRows, theta, gradient, probe, product);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 50; i++)
+        // Steady state: the least of three rounds. The thread pool may grow its global queue once, on the thread that
+        // queues the helpers, when other tests have filled it; a pass that allocated would allocate in every round.
+        long least = long.MaxValue;
+        for (int round = 0; round < 3; round++)
         {
-            objective.EvaluateWithHessianProducts(objective.AllRows, theta, gradient, probe, product);
-            objective.Evaluate(objective.AllRows, theta, gradient);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 50; i++)
+            {
+                objective.EvaluateWithHessianProducts(objective.AllRows, theta, gradient, probe, product);
+                objective.Evaluate(objective.AllRows, theta, gradient);
+            }
+
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, least);
     }
 }

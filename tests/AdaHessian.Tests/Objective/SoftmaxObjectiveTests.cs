@@ -4,6 +4,9 @@ using AdaHessian.Tests.TestSupport;
 
 namespace AdaHessian.Tests.Objective;
 
+// Not alongside other test classes: their chunk runners' work items can make the thread pool grow its queue, which
+// allocates on the thread that queues — the one the allocation tests measure.
+[Collection(ChunkRunnerTests.Collection)]
 public class SoftmaxObjectiveTests
 {
     private const double Lambda = 0.7;
