@@ -39,7 +39,7 @@ internal static class CrossValidatedLbfgs
     /// <param name="folds">Folds of the cross-validation.</param>
     /// <param name="seed">Seed of the fold split.</param>
     /// <exception cref="ArgumentOutOfRangeException">Fewer rows than folds, or an empty grid.</exception>
-    public static L2Search Search(LogisticDataset train, IReadOnlyList<double> grid, IDataView? trainView = null,
+    public static CrossValidation Search(LogisticDataset train, IReadOnlyList<double> grid, IDataView? trainView = null,
         int folds = Folds, int seed = StratifiedFolds.Seed)
     {
         if (grid.Count == 0)
@@ -68,7 +68,7 @@ internal static class CrossValidatedLbfgs
         double[] losses = [.. sums.Select(s => s / train.RowCount)];
         int best = Choose(grid, losses);
         var refit = Fit(grid[best], trainView ?? DataViews.ToView(new MLContext(seed: 0), train), last[best]);
-        return new L2Search(grid, losses, grid[best], SuiteTrainer.ToLinearModel(refit), folds * grid.Count + 1);
+        return new CrossValidation(grid, losses, grid[best], SuiteTrainer.ToLinearModel(refit), folds * grid.Count + 1);
     }
 
     private static LbfgsLogisticRegressionBinaryTrainer Estimator(MLContext ml, double l2) =>

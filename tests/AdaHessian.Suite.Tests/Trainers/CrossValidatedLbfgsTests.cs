@@ -11,7 +11,7 @@ public class CrossValidatedLbfgsTests
     // 60 rows × 4 features from a weak planted model, so that neither end of the grid is best.
     private static readonly LogisticDataset Train = Planted(60, 4, seed: 5);
 
-    private static readonly L2Search Search = CrossValidatedLbfgs.Search(Train, L2Grid.Default);
+    private static readonly CrossValidation Search = CrossValidatedLbfgs.Search(Train, L2Grid.Default);
 
     [Fact]
     public void The_held_out_losses_are_those_of_exact_fits_on_the_same_folds()

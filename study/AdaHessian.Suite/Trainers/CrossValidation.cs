@@ -8,4 +8,4 @@ namespace AdaHessian.Suite.Trainers;
 /// <param name="ChosenL2">The grid value of the lowest held-out log-loss.</param>
 /// <param name="Model">The refit on every training row at <paramref name="ChosenL2"/>.</param>
 /// <param name="Fits">How many fits the search made, the refit included.</param>
-internal sealed record L2Search(IReadOnlyList<double> Grid, IReadOnlyList<double> HeldOutLogLoss, double ChosenL2, LinearModel Model, int Fits);
+internal sealed record CrossValidation(IReadOnlyList<double> Grid, IReadOnlyList<double> HeldOutLogLoss, double ChosenL2, LinearModel Model, int Fits);
