@@ -9,7 +9,8 @@ using AdaHessian.Suite.Trainers;
 var datasetOption = new Option<string?>("--dataset") { Description = "Run only the datasets whose name matches this regular expression." };
 var trainerOption = new Option<string?>("--trainer")
 {
-    Description = $"Run only the trainers whose name matches this regular expression ({string.Join(", ", TrainerRegistry.All.Select(t => t.Name))}).",
+    Description = "Run only the trainers and regularisation sources whose name matches this regular expression " +
+        $"({string.Join(", ", TrainerRegistry.All.Select(t => t.Name).Concat(RegularizationSources.All.Select(s => s.Name)))}).",
 };
 var outputOption = new Option<string>("--output")
 {
@@ -49,7 +50,8 @@ root.SetAction(parse =>
     }
 
     var trainers = TrainerRegistry.Select(parse.GetValue(trainerOption));
-    if (datasets.Count == 0 || trainers.Count == 0)
+    var regularization = RegularizationSources.Select(parse.GetValue(trainerOption));
+    if (datasets.Count == 0 || trainers.Count + regularization.Count == 0)
     {
         Console.Error.WriteLine("No dataset or no trainer matches the given pattern.");
         return 2;
@@ -57,10 +59,12 @@ root.SetAction(parse =>
 
     string output = Path.GetFullPath(parse.GetValue(outputOption)!);
     string csv = Path.Combine(Path.GetDirectoryName(output)!, "data", Path.GetFileNameWithoutExtension(output) + ".csv");
-    var result = new SuiteRunner(Console.Out).Run(datasets, trainers, fits);
+    string regularizationCsv = Path.ChangeExtension(csv, null) + "-regularization.csv";
+    var result = new SuiteRunner(Console.Out).Run(datasets, trainers, regularization, fits);
     SuiteCsv.Build(result).Save(csv);
+    RegularizationCsv.Build(result).Save(regularizationCsv);
     AtomicFile.WriteAllText(output, SuiteReport.Render(result, "dotnet cake --target=Suite" + Selection(parse.GetValue(datasetOption), parse.GetValue(trainerOption), fits)));
-    Console.WriteLine($"Wrote {output} and {csv} in {result.TotalSeconds:F0} s.");
+    Console.WriteLine($"Wrote {output}, {csv} and {regularizationCsv} in {result.TotalSeconds:F0} s.");
     return 0;
 });
 

@@ -22,6 +22,13 @@ internal static class Cells
     /// <summary>A ratio as "1.8×", "–" for NaN.</summary>
     public static string Ratio(double x) => double.IsNaN(x) ? "–" : x.ToString(x < 10 ? "0.00" : "0", CultureInfo.InvariantCulture) + "×";
 
+    /// <summary>A ratio of two losses, three decimals, as "0.987×"; "–" for NaN.</summary>
+    public static string LossRatio(double x) => double.IsNaN(x) ? "–" : x.ToString("0.000", CultureInfo.InvariantCulture) + "×";
+
+    /// <summary>An L2 strength, three significant digits: "4.64e-05", "0.0215", "10"; "–" for NaN.</summary>
+    public static string L2(double x) =>
+        double.IsNaN(x) ? "–" : x.ToString(x < 1e-3 ? "0.##e-00" : "G3", CultureInfo.InvariantCulture);
+
     /// <summary>A relative change as a signed percentage, "+12.3 %", "−0.4 %".</summary>
     public static string Percent(double x) =>
         double.IsNaN(x) ? "–" : (x >= 0 ? "+" : "−") + Math.Abs(100 * x).ToString(Math.Abs(x) < 0.1 ? "0.0" : "0", CultureInfo.InvariantCulture) + " %";

@@ -16,6 +16,7 @@ internal static class SuiteReport
                 $"({Environment.ProcessorCount} cores, {result.Fits} fits per trainer and dataset). Do not edit by hand.\n\n");
         AppendMethod(text, result);
         AppendSummary(text, result);
+        RegularizationSection.Append(text, result);
         AppendDatasets(text, result);
         AppendSources(text, result);
         return text.ToString();
@@ -27,6 +28,11 @@ internal static class SuiteReport
         foreach (var trainer in result.Trainers)
         {
             text.Append($"- **{trainer.Name}**: {trainer.Settings}.\n");
+        }
+
+        foreach (var source in result.Regularization)
+        {
+            text.Append($"- **{source.Name}** (regularisation table only): {source.Settings}.\n");
         }
 
         text.Append($"- **F\\*** is the lowest training objective of the reference ({ReferenceOptimum.Trainer.Settings}) and of every " +

@@ -44,6 +44,9 @@ internal sealed record DatasetOutcome(string Name, string Source, string? SkipRe
     /// <summary>The trainers' outcomes, in trainer order.</summary>
     public IReadOnlyList<TrainerOutcome> Trainers { get; init; } = [];
 
+    /// <summary>The regularisation sources' outcomes, in source order.</summary>
+    public IReadOnlyList<RegularizationOutcome> Regularization { get; init; } = [];
+
     /// <summary>True when the dataset was skipped.</summary>
     public bool Skipped => SkipReason is not null;
 
@@ -61,4 +64,8 @@ internal sealed record DatasetOutcome(string Name, string Source, string? SkipRe
     /// <summary>The trainer's median fit time over the baseline's; NaN without a baseline.</summary>
     public double TimeRatio(TrainerOutcome outcome) =>
         Baseline is { } baseline && outcome.FitSeconds.Count > 0 ? outcome.MedianSeconds / baseline.MedianSeconds : double.NaN;
+
+    /// <summary>The source's test log-loss over the baseline's (L2 = 1); NaN when either has none.</summary>
+    public double TestRatio(RegularizationOutcome outcome) =>
+        Baseline is { } baseline && outcome.Succeeded ? outcome.TestLogLoss / baseline.TestLogLoss : double.NaN;
 }

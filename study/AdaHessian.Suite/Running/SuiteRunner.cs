@@ -12,16 +12,18 @@ namespace AdaHessian.Suite.Running;
 internal sealed class SuiteRunner(TextWriter log)
 {
     /// <summary>Runs everything and returns the outcomes.</summary>
-    public SuiteResult Run(IReadOnlyList<SuiteDataset> datasets, IReadOnlyList<SuiteTrainer> trainers, int fits)
+    public SuiteResult Run(IReadOnlyList<SuiteDataset> datasets, IReadOnlyList<SuiteTrainer> trainers,
+        IReadOnlyList<IRegularizationSource> regularization, int fits)
     {
         var clock = Stopwatch.StartNew();
-        Warmup.Run(trainers);
+        Warmup.Run(trainers, regularization);
         log.WriteLine($"warm-up fits done in {clock.Elapsed.TotalSeconds:F1} s");
-        var outcomes = datasets.Select(d => RunDataset(d, trainers, fits)).ToList();
-        return new SuiteResult(outcomes, trainers, fits, clock.Elapsed.TotalSeconds);
+        var outcomes = datasets.Select(d => RunDataset(d, trainers, regularization, fits)).ToList();
+        return new SuiteResult(outcomes, trainers, fits, clock.Elapsed.TotalSeconds) { Regularization = regularization };
     }
 
-    private DatasetOutcome RunDataset(SuiteDataset dataset, IReadOnlyList<SuiteTrainer> trainers, int fits)
+    private DatasetOutcome RunDataset(SuiteDataset dataset, IReadOnlyList<SuiteTrainer> trainers,
+        IReadOnlyList<IRegularizationSource> regularization, int fits)
     {
         if (dataset.MissingReason() is { } reason)
         {
@@ -63,6 +65,16 @@ internal sealed class SuiteRunner(TextWriter log)
                 : $"  {trainer.Name}: {outcome.Error}");
         }
 
+        var chosen = new List<RegularizationOutcome>();
+        foreach (var source in regularization)
+        {
+            var outcome = source.Run(data, results, fits);
+            chosen.Add(outcome);
+            log.WriteLine(outcome.Succeeded
+                ? $"  {source.Name}: L2 {outcome.L2:G3}, test {outcome.TestLogLoss:G5}, AUC {outcome.Auc:G4}, {outcome.MedianSeconds:F2} s"
+                : $"  {source.Name}: {outcome.SkipReason ?? outcome.Error}");
+        }
+
         return new DatasetOutcome(dataset.Name, dataset.Source, null)
         {
             TrainRows = data.Train.RowCount,
@@ -76,6 +88,7 @@ internal sealed class SuiteRunner(TextWriter log)
             ReferenceSeconds = referenceSeconds,
             OptimumObjective = results.Where(r => r.Succeeded).Select(r => r.Objective).Append(referenceObjective).Min(),
             Trainers = results,
+            Regularization = chosen,
         };
     }
 }

@@ -56,7 +56,7 @@ internal static partial class TrainerRun
     }
 
     // ML.NET wraps some trainer exceptions; the table shows the one that says what went wrong.
-    private static Exception Innermost(Exception e) =>
+    internal static Exception Innermost(Exception e) =>
         e is System.Reflection.TargetInvocationException or AggregateException && e.InnerException is { } inner ? Innermost(inner) : e;
 
     private static string? Describe(List<string> tuned)

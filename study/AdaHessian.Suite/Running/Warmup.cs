@@ -14,8 +14,8 @@ internal static class Warmup
     /// <summary>Fits of each trainer on each warm-up dataset.</summary>
     public const int Fits = 3;
 
-    /// <summary>Runs the warm-up fits; their results are discarded.</summary>
-    public static void Run(IEnumerable<SuiteTrainer> trainers)
+    /// <summary>Runs the warm-up fits and one run of each regularisation source; their results are discarded.</summary>
+    public static void Run(IEnumerable<SuiteTrainer> trainers, IEnumerable<IRegularizationSource> regularization)
     {
         var ml = new MLContext(seed: 0);
         PreparedData[] data =
@@ -28,6 +28,14 @@ internal static class Warmup
             foreach (var set in data)
             {
                 TrainerRun.Run(trainer, set, Fits);
+            }
+        }
+
+        foreach (var source in regularization)
+        {
+            foreach (var set in data)
+            {
+                source.Run(set, [], 1);
             }
         }
     }

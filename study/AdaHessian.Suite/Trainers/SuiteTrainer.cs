@@ -16,9 +16,11 @@ internal sealed record SuiteTrainer(
     Func<MLContext, IEstimator<BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>>>> Create)
 {
     /// <summary>Fits the trainer on <paramref name="train"/> in <paramref name="ml"/> and returns its linear model.</summary>
-    public LinearModel Fit(MLContext ml, IDataView train)
+    public LinearModel Fit(MLContext ml, IDataView train) => ToLinearModel(Create(ml).Fit(train).Model);
+
+    /// <summary>The weights, bias and Platt calibrator of a fitted model.</summary>
+    public static LinearModel ToLinearModel(CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator> model)
     {
-        var model = Create(ml).Fit(train).Model;
         var linear = model.SubModel;
         return new LinearModel([.. linear.Weights], linear.Bias, model.Calibrator.Slope, model.Calibrator.Offset);
     }

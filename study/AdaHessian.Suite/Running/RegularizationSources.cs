@@ -1,0 +1,17 @@
+using System.Text.RegularExpressions;
+
+namespace AdaHessian.Suite.Running;
+
+/// <summary>
+/// The column groups of the regularisation table, in order. A trainer that chooses its own L2 and logs
+/// "L2 &lt;value&gt; (chosen by …" joins as <c>new LoggedL2Source(trainer)</c>.
+/// </summary>
+internal static class RegularizationSources
+{
+    /// <summary>The sources, in report order.</summary>
+    public static IReadOnlyList<IRegularizationSource> All { get; } = [new CrossValidatedSource()];
+
+    /// <summary>The sources whose name matches <paramref name="pattern"/> (a regular expression; null = all).</summary>
+    public static IReadOnlyList<IRegularizationSource> Select(string? pattern) =>
+        pattern is null ? All : [.. All.Where(s => Regex.IsMatch(s.Name, pattern, RegexOptions.IgnoreCase))];
+}
