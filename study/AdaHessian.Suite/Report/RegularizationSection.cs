@@ -23,6 +23,7 @@ internal static class RegularizationSection
                 $"the training split alone; **/ L2 = 1** is the test log-loss over {TrainerRegistry.Baseline}'s at L2 = 1 (below 1 is " +
                 "better). The chosen model's AUC and a search's held-out log-loss per L2 are in the regularisation CSV.\n\n");
         AppendLines(text, result);
+        RegularizationTargets.Append(text, result);
         AppendTable(text, result);
     }
 

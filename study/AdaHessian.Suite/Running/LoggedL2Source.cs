@@ -14,11 +14,12 @@ namespace AdaHessian.Suite.Running;
 /// </summary>
 /// <param name="trainer">The trainer, as the suite's trainers are made.</param>
 /// <param name="chosenL2">The L2 a log message reports, or null when the message is about something else.</param>
-internal sealed partial class LoggedL2Source(SuiteTrainer trainer, Func<string, double?> chosenL2) : IRegularizationSource
+/// <param name="maximumFits">Fits at most, fewer than the suite's for an ablation that is slow on the largest data; null for the suite's.</param>
+internal sealed partial class LoggedL2Source(SuiteTrainer trainer, Func<string, double?> chosenL2, int? maximumFits = null) : IRegularizationSource
 {
     /// <summary>A source that reads the L2 with <see cref="ChosenBy"/>.</summary>
-    public LoggedL2Source(SuiteTrainer trainer)
-        : this(trainer, ChosenBy)
+    public LoggedL2Source(SuiteTrainer trainer, int? maximumFits = null)
+        : this(trainer, ChosenBy, maximumFits)
     {
     }
 
@@ -39,7 +40,7 @@ internal sealed partial class LoggedL2Source(SuiteTrainer trainer, Func<string, 
         var seconds = new List<double>();
         LinearModel? first = null;
         double? l2 = null;
-        for (int k = 0; k < fits; k++)
+        for (int k = 0; k < Math.Min(fits, maximumFits ?? fits); k++)
         {
             var ml = new MLContext(seed: 0);
             var messages = new List<string>();
