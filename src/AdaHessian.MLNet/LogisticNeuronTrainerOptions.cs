@@ -95,7 +95,7 @@ public abstract class LogisticNeuronTrainerOptions
     /// <summary>
     /// How λ is chosen when <see cref="L2Regularization"/> is null. <see cref="L2Method.CrossValidation"/> (default):
     /// the held-out log-loss of stratified folds (10 up to 4,096 rows, else 3; larger data is searched on a
-    /// stratified sample of 65,536 rows) along a path of strengths from 1e3 down to 1e-5 (two per decade,
+    /// stratified sample of 65,536 rows, fewer when rows × stored values × classes exceeds 2^25) along a path of strengths from 1e3 down to 1e-5 (two per decade,
     /// each fit warm-started from the last, solved by truncated Newton), refined by a parabola; with a validation set
     /// (<c>Fit(trainData, validationData)</c>) the validation set scores the path instead of folds.
     /// <see cref="L2Method.Evidence"/>: MacKay's evidence fixed point, no held-out rows.

@@ -98,10 +98,23 @@ internal sealed class TrainingPlan
         }
 
         var search = new L2SearchOptions { Seed = unchecked(Seed ^ RegularizationSeedSalt) };
+        search = search with { MaximumRows = SearchRows(data, search.MaximumRows) };
         L2Choice choice = L2Search.Choose(CreateObjective(data, 0), data.Classes(), data.Weights, method, search, start,
             validation is null ? null : CreateObjective(validation, 0), cancellationToken);
         choice = choice with { L2Regularization = (float)choice.L2Regularization };
         return (choice.L2Regularization, choice);
+    }
+
+    // The search's passes cost rows × stored values a row × blocks (a softmax layer reads each row once per class): a
+    // sample whose pass does at most this much work keeps the search to seconds (a 10-class softmax on 784 pixels is
+    // searched on about 4,300 rows), and λ in ML.NET's units carries over from the sample.
+    private const long SearchWork = 1L << 25;
+
+    internal static int SearchRows(TrainingRows data, int maximumRows)
+    {
+        double valuesPerRow = Math.Max(1, (double)data.Features.StoredValueCount / Math.Max(1, data.Features.RowCount));
+        double work = valuesPerRow * data.Layout.Blocks;
+        return (int)Math.Clamp(SearchWork / work, 2, maximumRows);
     }
 
     /// <summary>

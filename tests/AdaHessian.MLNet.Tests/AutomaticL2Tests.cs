@@ -166,3 +166,21 @@ public sealed class AutomaticL2Tests
         _ => throw new ArgumentOutOfRangeException(nameof(estimator)),
     };
 }
+
+/// <summary>How many rows the L2 search fits: a pass's work (rows × stored values a row × classes) stays bounded.</summary>
+public sealed class L2SearchSampleTests
+{
+    [Fact]
+    public void A_wide_softmax_is_searched_on_as_many_rows_as_the_work_allows()
+    {
+        // 100 dense features × 1,000 classes: 100,000 units a row, so 2^25 / 100,000 = 335 rows.
+        var features = AdaHessian.Data.FeatureMatrix.Dense(1000, 100, new float[100_000]);
+        var data = new AdaHessian.Data.MulticlassDataset(features, new int[1000], classCount: 1000);
+        Assert.Equal(335, TrainingPlan.SearchRows(TrainingRows.Of(data), 65_536));
+
+        // A logistic neuron on 20 stored values a row: the row cap decides.
+        var sparse = AdaHessian.Data.FeatureMatrix.Sparse(2, 100_000, [0, 20, 40], [.. Enumerable.Range(0, 20), .. Enumerable.Range(0, 20)], new float[40]);
+        var binary = new AdaHessian.Data.LogisticDataset(sparse, [0f, 1f]);
+        Assert.Equal(65_536, TrainingPlan.SearchRows(TrainingRows.Of(binary), 65_536));
+    }
+}
