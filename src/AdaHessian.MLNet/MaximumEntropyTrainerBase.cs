@@ -49,8 +49,11 @@ public abstract class MaximumEntropyTrainerBase<TOptions>
         TrainerOptions = options;
     }
 
-    /// <summary>Wants normalized features; reads the data into memory, so it needs no caching.</summary>
-    public TrainerInfo Info { get; } = MlNetBridge.CreateTrainerInfo(normalization: true, caching: false, validation: false, incremental: false);
+    /// <summary>
+    /// Wants normalized features; reads the data into memory, so it needs no caching; takes a validation set and an
+    /// initial model (<see cref="Fit(IDataView, IDataView)"/>, <see cref="Fit(IDataView, MaximumEntropyModelParameters)"/>).
+    /// </summary>
+    public TrainerInfo Info { get; } = MlNetBridge.CreateTrainerInfo(normalization: true, caching: false, validation: true, incremental: true);
 
     private protected TOptions TrainerOptions { get; }
 
@@ -75,7 +78,48 @@ public abstract class MaximumEntropyTrainerBase<TOptions>
     /// The objective or a parameter became NaN or infinite, the objective rose above its value at the start, or a
     /// parameter ended beyond the range of Single.
     /// </exception>
-    public MulticlassPredictionTransformer<MaximumEntropyModelParameters> Fit(IDataView input)
+    public MulticlassPredictionTransformer<MaximumEntropyModelParameters> Fit(IDataView input) =>
+        Train(input, validationData: null, initialModel: null);
+
+    /// <summary>
+    /// Trains on <paramref name="trainData"/> while scoring <paramref name="validationData"/> (its log-loss, without
+    /// the L2 term) after every epoch; with <c>EarlyStoppingRound</c> &gt; 0 training stops once it has not improved
+    /// for that many epochs and the best epoch's model is returned. With <c>L2Regularization</c> null the validation
+    /// set also chooses the strength. Validation rows of a class no training row holds cannot be scored by the
+    /// fitted softmax and are left out (the log says how many).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A column of either data view is missing or has the wrong type, or their feature columns or label keys differ in size.
+    /// </exception>
+    /// <exception cref="InvalidOperationException">Either data view has no usable row.</exception>
+    /// <exception cref="OperationCanceledException">The environment's execution was cancelled.</exception>
+    /// <exception cref="TrainingDivergedException">As for <see cref="Fit(IDataView)"/>.</exception>
+    public MulticlassPredictionTransformer<MaximumEntropyModelParameters> Fit(IDataView trainData, IDataView validationData)
+    {
+        ArgumentNullException.ThrowIfNull(validationData);
+        return Train(trainData, validationData, initialModel: null);
+    }
+
+    /// <summary>
+    /// Continues training from <paramref name="modelParameters"/> (warm start), as
+    /// <c>LbfgsMaximumEntropy.Fit(trainData, modelParameters)</c> does: the weights and biases of a maximum-entropy
+    /// model, for example <c>model.Model</c> of an earlier fit.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A column is missing or has the wrong type, or the model has another number of classes or features than the data.
+    /// </exception>
+    /// <exception cref="InvalidOperationException">No row is usable.</exception>
+    /// <exception cref="OperationCanceledException">The environment's execution was cancelled.</exception>
+    /// <exception cref="TrainingDivergedException">As for <see cref="Fit(IDataView)"/>.</exception>
+    public MulticlassPredictionTransformer<MaximumEntropyModelParameters> Fit(IDataView trainData,
+        MaximumEntropyModelParameters modelParameters)
+    {
+        ArgumentNullException.ThrowIfNull(modelParameters);
+        return Train(trainData, validationData: null, modelParameters);
+    }
+
+    private MulticlassPredictionTransformer<MaximumEntropyModelParameters> Train(IDataView input, IDataView? validationData,
+        MaximumEntropyModelParameters? initialModel)
     {
         ArgumentNullException.ThrowIfNull(input);
         var options = TrainerOptions;
@@ -84,19 +128,26 @@ public abstract class MaximumEntropyTrainerBase<TOptions>
         var host = _env.Register(_name);
         using var cancellation = new HostCancellation(host);
         using var ch = host.Start("Training");
-        var read = DataViewReader.ReadMulticlass(input, columns, classCount);
-        if (read.SkippedCount > 0)
-        {
-            ch.Warning(MessageSensitivity.None,
-                "Skipped {0} of {1} rows with a non-finite feature or weight, a negative weight or a missing label, during training.",
-                read.SkippedCount, read.RowCount);
-        }
-
-        var data = read.Dataset ?? throw new InvalidOperationException(read.KeptCount == 0
-            ? $"{_name} has no usable training rows: the data has {read.RowCount} rows and {read.SkippedCount} were skipped " +
-              "(a non-finite feature or weight, a negative weight or a missing label)."
-            : $"{_name} has no usable training rows: the total example weight of the {read.KeptCount} usable rows is 0.");
+        var data = ReadRows(input, columns, classCount, ch, "training");
         cancellation.ThrowIfCancelled();
+        MulticlassDataset? validation = null;
+        if (validationData is not null)
+        {
+            var validationColumns = SchemaValidation.Check(validationData.Schema, options);
+            int validationClasses = (int)((KeyDataViewType)validationColumns.Label.Type).Count;
+            if (validationClasses != classCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(validationData), validationClasses,
+                    $"The validation label '{options.LabelColumnName}' is a key of {validationClasses} values; the training label's has {classCount}.");
+            }
+
+            validation = ReadRows(validationData, validationColumns, classCount, ch, "validation");
+            if (validation.FeatureCount != data.FeatureCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(validationData), validation.FeatureCount,
+                    $"The validation column '{options.FeatureColumnName}' has {validation.FeatureCount} features; the training data has {data.FeatureCount}.");
+            }
+        }
 
         int d = data.FeatureCount;
         int[] present = PresentClasses(data);
@@ -113,7 +164,9 @@ public abstract class MaximumEntropyTrainerBase<TOptions>
         }
         else
         {
-            TrainingResult result = Train(Compacted(data, present), classCount, options, host, ch, cancellation);
+            MulticlassDataset? scored = validation is null ? null : Compacted(validation, present, ch);
+            double[] start = InitialParameters(initialModel, present, classCount, d);
+            TrainingResult result = Fit(Compacted(data, present, ch), scored, start, classCount, options, host, ch, cancellation);
             double[] parameters = result.Parameters;
             for (int c = 0; c < present.Length; c++)
             {
@@ -138,12 +191,62 @@ public abstract class MaximumEntropyTrainerBase<TOptions>
         return MlNetBridge.CreateMulticlassPredictionTransformer(_env, model, input.Schema, options.FeatureColumnName, options.LabelColumnName);
     }
 
-    private TrainingResult Train(MulticlassDataset data, int classCount, TOptions options, IHost host, IChannel ch, HostCancellation cancellation)
+    private MulticlassDataset ReadRows(IDataView view, TrainingColumns columns, int classCount, IChannel ch, string what)
+    {
+        var read = DataViewReader.ReadMulticlass(view, columns, classCount);
+        if (read.SkippedCount > 0)
+        {
+            ch.Warning(MessageSensitivity.None,
+                "Skipped {0} of {1} rows with a non-finite feature or weight, a negative weight or a missing label, during {2}.",
+                read.SkippedCount, read.RowCount, what);
+        }
+
+        return read.Dataset ?? throw new InvalidOperationException(read.KeptCount == 0
+            ? $"{_name} has no usable {what} rows: the data has {read.RowCount} rows and {read.SkippedCount} were skipped " +
+              "(a non-finite feature or weight, a negative weight or a missing label)."
+            : $"{_name} has no usable {what} rows: the total example weight of the {read.KeptCount} usable rows is 0.");
+    }
+
+    // The start in the fitted (present classes) layout: the given model's weights and biases of those classes, or none.
+    private static double[] InitialParameters(MaximumEntropyModelParameters? model, int[] present, int classCount, int d)
+    {
+        if (model is null)
+        {
+            return [];
+        }
+
+        VBuffer<float>[] weights = [];
+        model.GetWeights(ref weights, out int modelClasses);
+        if (modelClasses != classCount || weights.Any(w => w.Length != d))
+        {
+            throw new ArgumentOutOfRangeException("modelParameters", modelClasses,
+                $"The initial model has {modelClasses} classes of {(weights.Length > 0 ? weights[0].Length : 0)} weights; the data has {classCount} classes of {d} features.");
+        }
+
+        float[] biases = model.GetBiases().ToArray();
+        var start = new double[present.Length * (d + 1)];
+        for (int c = 0; c < present.Length; c++)
+        {
+            var dense = weights[present[c]].DenseValues().ToArray();
+            for (int j = 0; j < d; j++)
+            {
+                start[c * (d + 1) + j] = dense[j];
+            }
+
+            start[c * (d + 1) + d] = biases[present[c]];
+        }
+
+        return start;
+    }
+
+    private TrainingResult Fit(MulticlassDataset data, MulticlassDataset? validation, double[] start, int classCount, TOptions options,
+        IHost host, IChannel ch, HostCancellation cancellation)
     {
         int seed = options.Seed ?? MlNetBridge.GetSeed(_env) ?? host.Rand.Next();
         var plan = TrainingPlan.For(options, seed);
         var clock = Stopwatch.StartNew();
-        var result = plan.Run(data, new ChannelProgress(ch, options.Observer), cancellation.Token, mayModifyData: true, resolved: resolved =>
+        var result = plan.Run(data, new ChannelProgress(ch, options.Observer), cancellation.Token, start, validation,
+            mayModifyData: true, resolved: resolved =>
         {
             LastL2Choice = resolved.L2Choice;
             if (resolved.L2Choice?.Warning is { } doubt)
@@ -159,9 +262,11 @@ public abstract class MaximumEntropyTrainerBase<TOptions>
                 resolved.L2Choice?.Describe() ?? FormattableString.Invariant($"L2 {resolved.L2Regularization:G4} (given)"), seed,
                 resolved.Centred ? ", centred features" : "");
         });
-        ch.Info(MessageSensitivity.None, "{0} finished after {1} epochs ({2} steps) in {3:0.###} s: objective {4:G6}{5}.",
+        ch.Info(MessageSensitivity.None, "{0} finished after {1} epochs ({2} steps) in {3:0.###} s: objective {4:G6}{5}{6}.",
             _name, result.Epochs, result.Steps, clock.Elapsed.TotalSeconds, result.Objective,
-            result.Converged ? ", converged within the tolerance" : "");
+            result.Converged ? ", converged within the tolerance" : "",
+            validation is null ? "" : $", validation loss {result.ValidationObjective:G6} at epoch {result.SelectedEpoch}" +
+                (result.StoppedEarly ? " (stopped early)" : ""));
         return result;
     }
 
@@ -177,8 +282,9 @@ public abstract class MaximumEntropyTrainerBase<TOptions>
         return [.. Enumerable.Range(0, data.ClassCount).Where(k => weight[k] > 0)];
     }
 
-    // The rows with their classes renumbered 0 … present − 1 (the same dataset when every class is present).
-    private static MulticlassDataset Compacted(MulticlassDataset data, int[] present)
+    // The rows with their classes renumbered 0 … present − 1 (the same dataset when every class is present). Rows of a
+    // class not present (validation rows only: the training rows define what is present) are left out, and said so.
+    private MulticlassDataset Compacted(MulticlassDataset data, int[] present, IChannel ch)
     {
         if (present.Length == data.ClassCount)
         {
@@ -186,18 +292,24 @@ public abstract class MaximumEntropyTrainerBase<TOptions>
         }
 
         var index = new int[data.ClassCount];
+        Array.Fill(index, -1);
         for (int c = 0; c < present.Length; c++)
         {
             index[present[c]] = c;
         }
 
-        var labels = new int[data.RowCount];
-        for (int i = 0; i < labels.Length; i++)
+        int[] kept = [.. Enumerable.Range(0, data.RowCount).Where(i => index[data.Labels[i]] >= 0)];
+        if (kept.Length < data.RowCount)
         {
-            labels[i] = index[data.Labels[i]];
+            ch.Warning(MessageSensitivity.None,
+                "{0}: left {1} of {2} validation rows out: their class holds no training row, so the fitted softmax cannot score them.",
+                _name, data.RowCount - kept.Length, data.RowCount);
         }
 
-        return new MulticlassDataset(data.Features, labels, present.Length, data.Weights);
+        int[] labels = [.. kept.Select(i => index[data.Labels[i]])];
+        FeatureMatrix features = kept.Length == data.RowCount ? data.Features : data.Features.SelectRows(kept);
+        float[]? weights = data.Weights is null ? null : [.. kept.Select(i => data.Weights[i])];
+        return new MulticlassDataset(features, labels, present.Length, weights);
     }
 
     // The key's text values when they name every class once (as LbfgsMaximumEntropy takes them), else null.

@@ -116,6 +116,38 @@ public sealed class FeatureMatrix
         return new FeatureRow(_values.AsSpan(start, length), _columnIndices.AsSpan(start, length));
     }
 
+    /// <summary>A new matrix of the given rows, in the given order, stored as this one is (the values are copied).</summary>
+    internal FeatureMatrix SelectRows(ReadOnlySpan<int> rows)
+    {
+        if (_rowStarts is null)
+        {
+            var dense = new float[(long)rows.Length * ColumnCount];
+            for (int r = 0; r < rows.Length; r++)
+            {
+                Row(rows[r]).Values.CopyTo(dense.AsSpan(r * ColumnCount, ColumnCount));
+            }
+
+            return Dense(rows.Length, ColumnCount, dense);
+        }
+
+        var starts = new int[rows.Length + 1];
+        for (int r = 0; r < rows.Length; r++)
+        {
+            starts[r + 1] = starts[r] + Row(rows[r]).Values.Length;
+        }
+
+        var values = new float[starts[^1]];
+        var indices = new int[starts[^1]];
+        for (int r = 0; r < rows.Length; r++)
+        {
+            FeatureRow row = Row(rows[r]);
+            row.Values.CopyTo(values.AsSpan(starts[r]));
+            row.Indices.CopyTo(indices.AsSpan(starts[r]));
+        }
+
+        return new FeatureMatrix(rows.Length, ColumnCount, values, indices, starts);
+    }
+
     /// <summary>
     /// Number of stored values in the given rows (rows × columns when dense), counted only up to
     /// <paramref name="atMost"/>: callers that need to know whether a batch is large stop paying once it is.

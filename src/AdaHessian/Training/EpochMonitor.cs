@@ -97,13 +97,31 @@ internal sealed class EpochMonitor
         return Converged || StoppedEarly;
     }
 
-    /// <summary>Throws when the run ends with <paramref name="value"/> above the start and that counts as divergence.</summary>
-    public void ThrowIfEndsAboveStart(int epoch, long step, double value, string hint)
+    /// <summary>
+    /// An end this little above the start (a fraction of it) is no divergence but a run that could not improve on its
+    /// start — a warm start at the optimum, where mini-batch noise leaves the end a few millionths above it: the run
+    /// returns the start. Runaways end far above it.
+    /// </summary>
+    public const double NoImprovementMargin = 1e-4;
+
+    /// <summary>
+    /// What to return when the run ends with <paramref name="value"/>: the end (false), or the start (true) when the
+    /// end lies above it by at most <see cref="NoImprovementMargin"/> of it; further above, when that counts as
+    /// divergence, it throws.
+    /// </summary>
+    public bool EndsAtStart(int epoch, long step, double value, string hint)
     {
-        if (_options.Divergence == DivergenceCheck.AboveStart && value > Start)
+        if (_options.Divergence != DivergenceCheck.AboveStart || !(value > Start))
         {
-            throw Diverged(epoch, step, $"the objective ended at {value:G6}, above its starting value {Start:G6}", hint);
+            return false;
         }
+
+        if (value - Start <= NoImprovementMargin * Math.Abs(Start))
+        {
+            return true;
+        }
+
+        throw Diverged(epoch, step, $"the objective ended at {value:G6}, above its starting value {Start:G6}", hint);
     }
 
     private void CheckTrend(int epoch, long step, double check, string hint)

@@ -30,6 +30,7 @@ internal sealed class TrainingSession(
         Math.Clamp(options.BatchSize ?? int.MaxValue, 1, Math.Max(1, objective.AllRows.Length)), options.NumberOfEpochs,
         options.MinimumNumberOfSteps);
     private EpochMonitor _monitor = null!;
+    private double[] _start = [];
     private long _step;
 
     public double[] Theta { get; } = new double[objective.ParameterCount];
@@ -111,6 +112,7 @@ internal sealed class TrainingSession(
         CheckFinite(value, 0, fullData: true);
         _monitor = new EpochMonitor(options, validation, value, window);
         _monitor.ObserveStart(Theta);
+        _start = (double[])Theta.Clone();
         return Record(0, value, fullData: true);
     }
 
@@ -190,7 +192,13 @@ internal sealed class TrainingSession(
             norm = Math.Sqrt(_gradient.Sum(g => g * g));
         }
 
-        _monitor.ThrowIfEndsAboveStart(epoch, _step, value, Hint);
+        if (_monitor.EndsAtStart(epoch, _step, value, Hint))
+        {
+            parameters = _start;
+            value = objective.Evaluate(objective.AllRows, parameters, _gradient);
+            norm = Math.Sqrt(_gradient.Sum(g => g * g));
+        }
+
         return new TrainingResult(parameters, value, norm, epoch, _step, _monitor.Converged, _history)
         {
             ValidationObjective = selected ? best : _monitor.Validation,

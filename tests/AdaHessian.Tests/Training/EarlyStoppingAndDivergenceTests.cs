@@ -94,6 +94,23 @@ public class EarlyStoppingAndDivergenceTests
     }
 
     [Fact]
+    public void A_warm_start_at_the_optimum_that_cannot_improve_returns_the_start_instead_of_diverging()
+    {
+        // At the optimum (dense Newton to 1e-15) any step only adds rounding: the run ends a hair above its start.
+        TestProblem problem = TestData.Random(200, 5, seed: 6, weighted: false);
+        var objective = new LogisticObjective(problem.Dataset(false), LossKind.LogLoss, 1);
+        double[] optimum = Newton.Minimise(problem, 1);
+        var options = new TrainingOptions { NumberOfEpochs = 3, BatchSize = 16 };
+        TrainingResult result = TrainingLoop.Run(objective, Optimizer.Adam(new AdamOptions { LearningRate = 1e-3 }), options, optimum);
+        Assert.True(result.Objective <= objective.Value(objective.AllRows, optimum));
+        Assert.Equal(optimum, result.Parameters);
+
+        // Far above the start is still divergence.
+        Assert.Throws<TrainingDivergedException>(() =>
+            TrainingLoop.Run(objective, Optimizer.Adam(new AdamOptions { LearningRate = 40 }), options, optimum));
+    }
+
+    [Fact]
     public void Early_stopping_returns_the_best_validation_epoch_and_stops_after_that_many_epochs_without_improvement()
     {
         // Few rows, many features, no L2: the training loss keeps falling while the held-out loss turns up.
