@@ -1,8 +1,9 @@
-// Tasks: Clean, Build, Test, Study (default), CheckResults, Bench, Profile, Pack, Suite.
+// Tasks: Clean, Build, Test, Study (default), CheckResults, Bench, Profile, Pack, Suite, Multiclass.
 //   dotnet tool restore && dotnet cake                      build, test, regenerate results/
 //   dotnet cake --target=Pack                               NuGet packages (.nupkg + .snupkg) of src/ → artifacts/packages
 //   dotnet cake --target=Suite [--dataset=<regex>] [--trainer=<regex>] [--fits=3] [--output=<file.md>]
 //                                                           defaults suite → results/defaults-suite.md (+ data/defaults-suite.csv)
+//   dotnet cake --target=Multiclass [--rows=60000]          the multiclass trainers on ten Fashion-MNIST classes → results/multiclass.md
 //   dotnet cake --target=CheckResults                       regenerate into a temp folder and diff with results/
 //   dotnet cake --target=Bench                              BenchmarkDotNet suite → results/performance.md
 //   dotnet cake --target=Profile [--seconds=3]              perf sampling profile of each kernel case → results/profile.md
@@ -252,6 +253,20 @@ Task("Suite").Does(() =>
         .Append("--fits").Append(Argument("fits", "3"));
     if (HasArgument("dataset")) args.Append("--dataset").AppendQuoted(Argument<string>("dataset"));
     if (HasArgument("trainer")) args.Append("--trainer").AppendQuoted(Argument<string>("trainer"));
+    if (!string.IsNullOrEmpty(fashionMnistArgument)) args.Append("--fashion-mnist").AppendQuoted(fashionMnistArgument);
+    DotNetRun(SuiteProject, new DotNetRunSettings
+    {
+        Configuration = "Release",
+        ArgumentCustomization = a => a.Append("--").Append(args.Render()),
+    });
+});
+
+// The multiclass trainers against ML.NET's on all ten Fashion-MNIST classes → results/multiclass.md (about 3 min).
+Task("Multiclass").Does(() =>
+{
+    var args = new ProcessArgumentBuilder()
+        .Append("--multiclass").AppendQuoted(MakeAbsolute(File(Argument("output", "./results/multiclass.md"))).FullPath)
+        .Append("--rows").Append(Argument("rows", "60000"));
     if (!string.IsNullOrEmpty(fashionMnistArgument)) args.Append("--fashion-mnist").AppendQuoted(fashionMnistArgument);
     DotNetRun(SuiteProject, new DotNetRunSettings
     {
