@@ -136,26 +136,18 @@ public abstract class LogisticNeuronTrainerBase<TOptions>
             {
                 learningRate = resolved.LearningRate;
                 LastL2Choice = resolved.L2Choice;
-                if (resolved.L2Choice?.Warning is { } doubt)
-                {
-                    ch.Warning(MessageSensitivity.None, "{0}: the L2 strength {1:G4} may not suit this data: {2}.",
-                        _name, resolved.L2Regularization, doubt);
-                }
+                FitLog.WarnIfDoubtful(ch, _name, resolved);
 
                 ch.Info(MessageSensitivity.None,
                     "{0}: {1} on {2} rows × {3} features ({4}), {5} loss, {6}, seed {7}{8}{9}{10}.",
                     _name, resolved.Description, dataset.RowCount, dataset.FeatureCount, dataset.Features.IsSparse ? "sparse" : "dense",
                     options.Loss,
-                    resolved.L2Choice?.Describe() ?? FormattableString.Invariant($"L2 {resolved.L2Regularization:G4} (given)"), seed,
+                    FitLog.L2(resolved), seed,
                     resolved.Centred ? ", centred features" : "",
                     validation is null ? "" : $", validation on {validation.RowCount} rows (early stopping after {options.EarlyStoppingRound} epochs without improvement)",
                     initialModel is null ? "" : ", warm start from the given model");
             });
-        ch.Info(MessageSensitivity.None, "{0} finished after {1} epochs ({2} steps) in {3:0.###} s: objective {4:G6}{5}{6}.",
-            _name, result.Epochs, result.Steps, clock.Elapsed.TotalSeconds, result.Objective,
-            result.Converged ? ", converged within the tolerance" : "",
-            validation is null ? "" : $", validation loss {result.ValidationObjective:G6} at epoch {result.SelectedEpoch}" +
-                (result.StoppedEarly ? " (stopped early)" : ""));
+        FitLog.Finished(ch, _name, result, clock.Elapsed, validated: validation is not null);
 
         return CreateTransformer(result, learningRate, input.Schema, options.FeatureColumnName);
     }

@@ -249,24 +249,16 @@ public abstract class MaximumEntropyTrainerBase<TOptions>
             mayModifyData: true, resolved: resolved =>
         {
             LastL2Choice = resolved.L2Choice;
-            if (resolved.L2Choice?.Warning is { } doubt)
-            {
-                ch.Warning(MessageSensitivity.None, "{0}: the L2 strength {1:G4} may not suit this data: {2}.",
-                    _name, resolved.L2Regularization, doubt);
-            }
+            FitLog.WarnIfDoubtful(ch, _name, resolved);
 
             ch.Info(MessageSensitivity.None,
                 "{0}: {1} on {2} rows × {3} features ({4}), softmax over {5} classes{6}, {7}, seed {8}{9}.",
                 _name, resolved.Description, data.RowCount, data.FeatureCount, data.Features.IsSparse ? "sparse" : "dense",
                 data.ClassCount, data.ClassCount < classCount ? $" ({classCount - data.ClassCount} of the key's {classCount} absent)" : "",
-                resolved.L2Choice?.Describe() ?? FormattableString.Invariant($"L2 {resolved.L2Regularization:G4} (given)"), seed,
+                FitLog.L2(resolved), seed,
                 resolved.Centred ? ", centred features" : "");
         });
-        ch.Info(MessageSensitivity.None, "{0} finished after {1} epochs ({2} steps) in {3:0.###} s: objective {4:G6}{5}{6}.",
-            _name, result.Epochs, result.Steps, clock.Elapsed.TotalSeconds, result.Objective,
-            result.Converged ? ", converged within the tolerance" : "",
-            validation is null ? "" : $", validation loss {result.ValidationObjective:G6} at epoch {result.SelectedEpoch}" +
-                (result.StoppedEarly ? " (stopped early)" : ""));
+        FitLog.Finished(ch, _name, result, clock.Elapsed, validated: validation is not null);
         return result;
     }
 
