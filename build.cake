@@ -109,7 +109,20 @@ Task("CheckResults").IsDependentOn("Build").Does(() =>
 {
     var temp = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "adahessian-results-" + System.Guid.NewGuid().ToString("N"));
     RunStudy(temp);
-    int code = StartProcess("git", new ProcessSettings { Arguments = $"diff --no-index --stat -- results/data \"{temp}/data\"" });
+    // results/data also holds what other targets write (the suite's CSVs): compare the files the study writes, each
+    // with its committed copy (a file the study writes that is not committed shows as new).
+    var committed = temp + "-committed";
+    var written = System.IO.Path.Combine(temp, "data");
+    foreach (var file in System.IO.Directory.GetFiles(written, "*", System.IO.SearchOption.AllDirectories))
+    {
+        var relative = System.IO.Path.GetRelativePath(written, file);
+        var source = System.IO.Path.Combine("results", "data", relative);
+        var copy = System.IO.Path.Combine(committed, relative);
+        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(copy));
+        if (System.IO.File.Exists(source)) System.IO.File.Copy(source, copy);
+    }
+
+    int code = StartProcess("git", new ProcessSettings { Arguments = $"diff --no-index --stat -- \"{committed}\" \"{written}\"" });
     int summary = StartProcess("git", new ProcessSettings { Arguments = $"diff --no-index -- results/summary.json \"{temp}/summary.json\"" });
     int report = StartProcess("git", new ProcessSettings { Arguments = $"diff --no-index -- results/report.md \"{temp}/report.md\"" });
     if (code != 0 || summary != 0 || report != 0)
