@@ -112,61 +112,112 @@ public abstract class LogisticNeuronTrainerBase<TOptions>
         using var cancellation = new HostCancellation(host);
         using var ch = host.Start("Training");
 
-        var dataset = ReadRows(input, columns, ch, "training");
+        int seed = options.Seed ?? MlNetBridge.GetSeed(_env) ?? host.Rand.Next();
+        var plan = TrainingPlan.For(options, seed);
+        (LogisticDataset? dataset, StreamedData? streamed) = ReadTraining(input, columns, ch, seed, cancellation.Token);
         cancellation.ThrowIfCancelled();
+        int featureCount = columns.FeatureCount;
         LogisticDataset? validation = null;
         if (validationData is not null)
         {
             validation = ReadRows(validationData, SchemaValidation.Check(validationData.Schema, options), ch, "validation");
-            if (validation.FeatureCount != dataset.FeatureCount)
+            if (validation.FeatureCount != featureCount)
             {
                 throw new ArgumentOutOfRangeException(nameof(validationData), validation.FeatureCount,
-                    $"The validation column '{options.FeatureColumnName}' has {validation.FeatureCount} features; the training data has {dataset.FeatureCount}.");
+                    $"The validation column '{options.FeatureColumnName}' has {validation.FeatureCount} features; the training data has {featureCount}.");
             }
         }
 
-        double[] start = InitialParameters(initialModel, dataset.FeatureCount);
-        int seed = options.Seed ?? MlNetBridge.GetSeed(_env) ?? host.Rand.Next();
-        var plan = TrainingPlan.For(options, seed);
+        double[] start = InitialParameters(initialModel, featureCount);
         var clock = Stopwatch.StartNew();
         double learningRate = double.NaN;
         LastL2Choice = null;
-        var result = plan.Run(dataset, new ChannelProgress(ch, options.Observer), cancellation.Token, start, validation,
-            mayModifyData: true, resolved: resolved =>
-            {
-                learningRate = resolved.LearningRate;
-                LastL2Choice = resolved.L2Choice;
-                FitLog.WarnIfDoubtful(ch, _name, resolved);
+        long rows = dataset?.RowCount ?? streamed!.KeptCount;
+        bool sparse = dataset?.Features.IsSparse ?? streamed!.IsSparse;
+        void Resolved(ResolvedPlan resolved)
+        {
+            learningRate = resolved.LearningRate;
+            LastL2Choice = resolved.L2Choice;
+            FitLog.WarnIfDoubtful(ch, _name, resolved);
 
-                ch.Info(MessageSensitivity.None,
-                    "{0}: {1} on {2} rows × {3} features ({4}), {5} loss, {6}, seed {7}{8}{9}{10}.",
-                    _name, resolved.Description, dataset.RowCount, dataset.FeatureCount, dataset.Features.IsSparse ? "sparse" : "dense",
-                    options.Loss,
-                    FitLog.L2(resolved), seed,
-                    resolved.Centred ? ", centred features" : "",
-                    validation is null ? "" : $", validation on {validation.RowCount} rows (early stopping after {options.EarlyStoppingRound} epochs without improvement)",
-                    initialModel is null ? "" : ", warm start from the given model");
-            });
+            ch.Info(MessageSensitivity.None,
+                "{0}: {1} on {2} rows × {3} features ({4}), {5} loss, {6}, seed {7}{8}{9}{10}.",
+                _name, resolved.Description, rows, featureCount, sparse ? "sparse" : "dense",
+                options.Loss,
+                FitLog.L2(resolved), seed,
+                resolved.Centred ? ", centred features" : "",
+                validation is null ? "" : $", validation on {validation.RowCount} rows (early stopping after {options.EarlyStoppingRound} epochs without improvement)",
+                initialModel is null ? "" : ", warm start from the given model");
+        }
+
+        var progress = new ChannelProgress(ch, options.Observer);
+        var result = dataset is not null
+            ? plan.Run(dataset, progress, cancellation.Token, start, validation, mayModifyData: true, resolved: Resolved)
+            : plan.RunStreamed(streamed!, progress, cancellation.Token, start, validation, mayModifyData: true, resolved: Resolved);
         FitLog.Finished(ch, _name, result, clock.Elapsed, validated: validation is not null);
 
         return CreateTransformer(result, learningRate, input.Schema, options.FeatureColumnName);
     }
 
-    private LogisticDataset ReadRows(IDataView view, TrainingColumns columns, IChannel ch, string what)
+    // In memory, or streamed (DataLoading says which; Automatic streams the rows once they outgrow the memory budget).
+    private (LogisticDataset? InMemory, StreamedData? Streamed) ReadTraining(IDataView input, TrainingColumns columns,
+        IChannel ch, int seed, CancellationToken cancellationToken)
     {
-        var data = DataViewReader.Read(view, columns);
-        if (data.SkippedCount > 0)
+        var options = TrainerOptions;
+        if (options.DataLoading != DataLoading.Streaming)
+        {
+            long limit = options.DataLoading == DataLoading.Automatic ? MemoryBudget.InMemoryLimit : long.MaxValue;
+            var read = DataViewReader.Read(input, columns, limit);
+            if (!read.Outgrew)
+            {
+                return (Usable(read, ch, "training"), null);
+            }
+
+            ch.Info(MessageSensitivity.None,
+                "{0}: the training rows outgrew {1:F0} MiB, a quarter of the {2:F0} MiB available to the process, after {3} rows: streaming them instead (DataLoading = Automatic).",
+                _name, limit / 1048576.0, MemoryBudget.Available / 1048576.0, read.KeptCount);
+        }
+
+        long bufferBytes = options.StreamingBufferMegabytes * 1048576L;
+        var streamed = StreamedData.Survey(input, columns, bufferBytes, new L2SearchOptions().MaximumRows, seed, cancellationToken);
+        WarnIfSkipped(ch, streamed.SkippedCount, streamed.RowCount, "training");
+        if (streamed.Sample is null)
+        {
+            throw NoUsableRows("training", streamed.KeptCount, streamed.RowCount, streamed.SkippedCount);
+        }
+
+        ch.Info(MessageSensitivity.None,
+            "{0}: streaming {1} rows from the data view in blocks of {2} MiB, each epoch from a new cursor ({3}), the next block read while one trains; " +
+            "the automatic choices and every epoch's objective (tolerance, divergence check, progress) use a uniform sample of {4} rows held in memory.",
+            _name, streamed.KeptCount, options.StreamingBufferMegabytes,
+            !options.Shuffle ? "in the data's order" : input.CanShuffle ? "shuffled by the data view, rows shuffled within each block" : "in the data's order, rows shuffled within each block",
+            streamed.Sample.RowCount);
+        return (null, streamed);
+    }
+
+    private LogisticDataset ReadRows(IDataView view, TrainingColumns columns, IChannel ch, string what) =>
+        Usable(DataViewReader.Read(view, columns), ch, what);
+
+    private LogisticDataset Usable(DataViewReader.Result data, IChannel ch, string what)
+    {
+        WarnIfSkipped(ch, data.SkippedCount, data.RowCount, what);
+        return data.Dataset ?? throw NoUsableRows(what, data.KeptCount, data.RowCount, data.SkippedCount);
+    }
+
+    private static void WarnIfSkipped(IChannel ch, long skipped, long rows, string what)
+    {
+        if (skipped > 0)
         {
             ch.Warning(MessageSensitivity.None,
                 "Skipped {0} of {1} rows with a non-finite feature or weight, or a negative weight, during {2}.",
-                data.SkippedCount, data.RowCount, what);
+                skipped, rows, what);
         }
-
-        return data.Dataset ?? throw new InvalidOperationException(data.KeptCount == 0
-            ? $"{_name} has no usable {what} rows: the data has {data.RowCount} rows and {data.SkippedCount} were skipped " +
-              "(a non-finite feature or weight, or a negative weight)."
-            : $"{_name} has no usable {what} rows: the total example weight of the {data.KeptCount} usable rows is 0.");
     }
+
+    private InvalidOperationException NoUsableRows(string what, long kept, long rows, long skipped) => new(kept == 0
+        ? $"{_name} has no usable {what} rows: the data has {rows} rows and {skipped} were skipped " +
+          "(a non-finite feature or weight, or a negative weight)."
+        : $"{_name} has no usable {what} rows: the total example weight of the {kept} usable rows is 0.");
 
     private static double[] InitialParameters(LinearModelParameters? model, int featureCount)
     {

@@ -131,6 +131,21 @@ public abstract class LogisticNeuronTrainerOptions
     /// </summary>
     public int EarlyStoppingRound = SharedDefaults.EarlyStoppingRound;
 
+    /// <summary>
+    /// How the binary trainers read the training rows: <see cref="DataLoading.Automatic"/> (default) into memory
+    /// unless they outgrow a quarter of the memory available to the process, then streamed;
+    /// <see cref="DataLoading.InMemory"/>; or <see cref="DataLoading.Streaming"/>, a block at a time, for data larger
+    /// than memory. The multiclass trainers read into memory: for them only Automatic and InMemory are allowed, and
+    /// both mean in memory.
+    /// </summary>
+    public DataLoading DataLoading = SharedDefaults.DataLoading;
+
+    /// <summary>
+    /// With streaming: megabytes (2^20 bytes) of rows in one block, ≥ 1. A block is trained while the next is read,
+    /// so streaming holds about three blocks, plus a sample of the rows of at most one block. Default 32.
+    /// </summary>
+    public int StreamingBufferMegabytes = SharedDefaults.StreamingBufferMegabytes;
+
     /// <summary>Threads for the data passes, ≥ 1; null uses every core. Results do not depend on it. Default null.</summary>
     public int? NumberOfThreads;
 

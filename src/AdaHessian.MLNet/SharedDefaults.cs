@@ -24,4 +24,6 @@ internal static class SharedDefaults
     public const LearningRateDecay LearningRateDecay = Optimizers.LearningRateDecay.Cosine;
     public const bool CenterFeatures = true;
     public const int EarlyStoppingRound = 5;
+    public const DataLoading DataLoading = MLNet.DataLoading.Automatic;
+    public const int StreamingBufferMegabytes = 32;
 }

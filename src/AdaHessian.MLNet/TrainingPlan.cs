@@ -1,4 +1,5 @@
 using AdaHessian.Data;
+using AdaHessian.MLNet.Data;
 using AdaHessian.Objective;
 using AdaHessian.Optimizers;
 using AdaHessian.Regularization;
@@ -51,6 +52,14 @@ internal sealed class TrainingPlan
         }
 
         OptionChecks.NullOrAtLeastOne(options.NumberOfThreads, nameof(options.NumberOfThreads), "every core");
+        OptionChecks.Defined(options.DataLoading, nameof(options.DataLoading));
+        OptionChecks.AtLeastOne(options.StreamingBufferMegabytes, nameof(options.StreamingBufferMegabytes));
+        if (options.IsMulticlass && options.DataLoading == DataLoading.Streaming)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options.DataLoading), options.DataLoading,
+                "The multiclass trainers read their data into memory: leave DataLoading at Automatic or InMemory.");
+        }
+
         OptionChecks.Defined(options.LearningRateDecay, nameof(options.LearningRateDecay));
         OptionChecks.NullOrAtLeastOne(options.BatchSize, nameof(options.BatchSize), "automatic");
         var plan = new TrainingPlan(options, seed);
@@ -121,11 +130,14 @@ internal sealed class TrainingPlan
     /// Settles what the options leave to the data — batch size, epochs for the minimum number of steps, η — and builds
     /// the optimizer and the loop's settings, for training <paramref name="objective"/> from <paramref name="start"/>.
     /// </summary>
-    public ResolvedPlan Resolve(IObjective objective, ReadOnlySpan<double> start, long storedValues)
+    /// <param name="objective">The objective (of every row, or of a sample of a streamed data set's rows).</param>
+    /// <param name="start">The starting point.</param>
+    /// <param name="rows">Rows in an epoch.</param>
+    /// <param name="storedValues">Feature values those rows store.</param>
+    public ResolvedPlan Resolve(IObjective objective, ReadOnlySpan<double> start, long rows, long storedValues)
     {
-        int rows = objective.AllRows.Length;
         int features = objective.Layout.WeightsPerBlock;
-        int batch = _options.BatchSize is { } b ? Math.Min(b, rows) : AutomaticBudget.BatchSize(rows, features, storedValues);
+        int batch = _options.BatchSize is { } b ? (int)Math.Min(b, rows) : AutomaticBudget.BatchSize(rows, features, storedValues);
         bool fullBatch = batch >= rows;
         int epochs = AutomaticBudget.Epochs(rows, batch, _options.NumberOfEpochs, _options.MinimumNumberOfSteps);
         long steps = AutomaticBudget.Steps(rows, batch, epochs);
@@ -201,7 +213,7 @@ internal sealed class TrainingPlan
         (double l2, L2Choice? choice) = ChooseL2(data, start, validation, cancellationToken);
         observer = observer is null ? null : new ModelCoordinatesObserver(observer, means, l2);
         IObjective objective = CreateObjective(data, l2);
-        ResolvedPlan plan = Resolve(objective, start, data.Features.StoredValueCount) with
+        ResolvedPlan plan = Resolve(objective, start, objective.AllRows.Length, data.Features.StoredValueCount) with
         {
             Centred = means is not null,
             L2Regularization = l2,
@@ -210,6 +222,46 @@ internal sealed class TrainingPlan
         resolved?.Invoke(plan);
         TrainingResult result = TrainingLoop.Run(objective, plan.Optimizer, plan.Training, start, observer, cancellationToken,
             validation is null ? null : CreateObjective(validation, 0));
+        return means is null ? result : result with { Parameters = FeatureCentering.FromCentered(result.Parameters, means) };
+    }
+
+    /// <summary>
+    /// Runs the plan on rows streamed from their data view a block at a time (<see cref="StreamedData"/>), as
+    /// <see cref="Run(LogisticDataset, IProgress{TrainingProgress}?, CancellationToken, ReadOnlySpan{double}, LogisticDataset?, bool, Action{ResolvedPlan}?)"/>
+    /// runs it in memory: the batch size and step budget come from the full data's shape; the L2 strength, η and every
+    /// epoch's objective (the tolerance, the divergence check, the observer) from the survey's sample; dense blocks
+    /// are centred by the full data's means as they arrive.
+    /// </summary>
+    public TrainingResult RunStreamed(StreamedData data, IProgress<TrainingProgress>? observer = null,
+        CancellationToken cancellationToken = default, ReadOnlySpan<double> initialParameters = default,
+        LogisticDataset? validation = null, bool mayModifyData = false, Action<ResolvedPlan>? resolved = null)
+    {
+        TrainingRows sample = TrainingRows.Of(data.Sample ?? throw new ArgumentException("The data has no usable row.", nameof(data)));
+        TrainingRows? validationRows = validation is null ? null : TrainingRows.Of(validation);
+        bool denseEnough = !data.IsSparse || data.StoredValues * 2 >= data.KeptCount * data.FeatureCount;
+        double[]? means = _options.CenterFeatures && denseEnough && data.FeatureCount > 0 ? data.ColumnMeans() : null;
+        double[] start = initialParameters.IsEmpty ? new double[sample.Layout.ParameterCount] : initialParameters.ToArray();
+        if (means is not null)
+        {
+            sample = Centered(Densified(sample), means, inPlace: true);
+            validationRows = validationRows is null ? null : Centered(Densified(validationRows), means, mayModifyData);
+            start = FeatureCentering.ToCentered(start, means);
+        }
+
+        (double l2, L2Choice? choice) = ChooseL2(sample, start, validationRows, cancellationToken);
+        observer = observer is null ? null : new ModelCoordinatesObserver(observer, means, l2);
+        IObjective sampleObjective = CreateObjective(sample, l2);
+        ResolvedPlan plan = Resolve(sampleObjective, start, data.KeptCount, data.StoredValues) with
+        {
+            Centred = means is not null,
+            L2Regularization = l2,
+            L2Choice = choice,
+        };
+        resolved?.Invoke(plan);
+        IRowBlockSource blocks = data.Blocks(plan.Training.BatchSize!.Value, _options.Shuffle ? Seed : null,
+            block => CreateObjective(means is null ? TrainingRows.Of(block) : Centered(Densified(TrainingRows.Of(block)), means, inPlace: true), l2));
+        TrainingResult result = TrainingLoop.RunStreamed(blocks, sampleObjective, plan.Optimizer, plan.Training, start, observer,
+            cancellationToken, validationRows is null ? null : CreateObjective(validationRows, 0));
         return means is null ? result : result with { Parameters = FeatureCentering.FromCentered(result.Parameters, means) };
     }
 

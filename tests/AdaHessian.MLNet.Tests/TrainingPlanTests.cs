@@ -39,7 +39,7 @@ public sealed class TrainingPlanTests
         var ml = new MLContext(seed: 1);
         var data = DataViewReader.Read(DenseView(ml, rows: 300), SchemaValidation.Check(DenseView(ml).Schema, options)).Dataset!;
         ResolvedPlan plan = TrainingPlan.For(options, seed: 9).Resolve(TrainingPlan.For(options, 9).CreateObjective(data, 1),
-            new double[data.FeatureCount + 1], data.Features.StoredValueCount);
+            new double[data.FeatureCount + 1], data.RowCount, data.Features.StoredValueCount);
 
         Assert.Equal(new CurvatureOptions(CurvatureKind.ExactDiagonal, 3, 4, 2), plan.Training.Curvature);
         Assert.Equal((7, (int?)64, 9, (double)1e-4f), (plan.Training.NumberOfEpochs, plan.Training.BatchSize, plan.Training.Seed,
@@ -49,7 +49,7 @@ public sealed class TrainingPlanTests
         Assert.StartsWith("AdaHessian exact (k=0.5), η 0.25 (given), Linear decay over 35 steps, batch 64, 7 epochs", plan.Description,
             StringComparison.Ordinal);
         Assert.Null(TrainingPlan.For(new AdamTrainer.Options(), seed: 0).Resolve(TrainingPlan.For(new AdamTrainer.Options(), 0)
-            .CreateObjective(data, 1), new double[data.FeatureCount + 1], data.Features.StoredValueCount).Training.Curvature);
+            .CreateObjective(data, 1), new double[data.FeatureCount + 1], data.RowCount, data.Features.StoredValueCount).Training.Curvature);
     }
 
     [Fact]

@@ -21,21 +21,29 @@ namespace AdaHessian.MLNet.Data;
 /// </remarks>
 internal static class DataViewReader
 {
+    /// <summary>The label of a Boolean label column as a logistic neuron's target: 1 or 0.</summary>
+    public static readonly Func<KeptRowCursor, float> BinaryTarget = static c => c.Label ? 1f : 0f;
+
     /// <summary>Reads <paramref name="data"/> with a Boolean label.</summary>
     /// <param name="data">The training data.</param>
     /// <param name="columns">The checked columns of <paramref name="data"/>.</param>
+    /// <param name="byteLimit">
+    /// Stop reading once the collected rows take more than this many bytes: the result then has no dataset and
+    /// <see cref="Result.Outgrew"/> set.
+    /// </param>
     /// <exception cref="InvalidOperationException">
     /// A kept row has the wrong vector size, or the data needs more values than one array holds.
     /// </exception>
-    public static Result Read(IDataView data, TrainingColumns columns)
+    public static Result Read(IDataView data, TrainingColumns columns, long byteLimit = long.MaxValue)
     {
-        var (features, labels, weights, totalWeight, cursor) = Collect(data, columns, static c => c.Label ? 1f : 0f);
-        int kept = features.RowCount;
-        LogisticDataset? dataset = kept > 0 && totalWeight > 0
-            ? new LogisticDataset(features.Build(), labels.ToArray(), weights?.ToArray())
-            : null;
-        return new Result(dataset, cursor.RowCount, cursor.SkippedCount, kept);
+        var (rows, cursor, outgrew) = Collect(data, columns, BinaryTarget, byteLimit);
+        return new Result(outgrew ? null : Build(rows), cursor.RowCount, cursor.SkippedCount, rows.RowCount) { Outgrew = outgrew };
     }
+
+    /// <summary>The logistic neuron's dataset of the collected rows; null when there are none or they weigh 0.</summary>
+    public static LogisticDataset? Build(RowCollector<float> rows) => rows.RowCount > 0 && rows.TotalWeight > 0
+        ? new LogisticDataset(rows.Features.Build(), rows.Labels.ToArray(), rows.Weights?.ToArray())
+        : null;
 
     /// <summary>Reads <paramref name="data"/> with a key label of <paramref name="classCount"/> values: class = key − 1.</summary>
     /// <param name="data">The training data.</param>
@@ -46,36 +54,31 @@ internal static class DataViewReader
     /// </exception>
     public static MulticlassResult ReadMulticlass(IDataView data, TrainingColumns columns, int classCount)
     {
-        var (features, labels, weights, totalWeight, cursor) = Collect(data, columns, static c => c.Class);
-        int kept = features.RowCount;
-        MulticlassDataset? dataset = kept > 0 && totalWeight > 0
-            ? new MulticlassDataset(features.Build(), labels.ToArray(), classCount, weights?.ToArray())
+        var (rows, cursor, _) = Collect(data, columns, static c => c.Class, long.MaxValue);
+        MulticlassDataset? dataset = rows.RowCount > 0 && rows.TotalWeight > 0
+            ? new MulticlassDataset(rows.Features.Build(), rows.Labels.ToArray(), classCount, rows.Weights?.ToArray())
             : null;
-        return new MulticlassResult(dataset, cursor.RowCount, cursor.SkippedCount, kept);
+        return new MulticlassResult(dataset, cursor.RowCount, cursor.SkippedCount, rows.RowCount);
     }
 
-    // One pass over the kept rows: their features, labels and weights, and the cursor's counts (it is disposed).
-    private static (FeatureCollector Features, ArrayBuilder<TLabel> Labels, ArrayBuilder<float>? Weights, double TotalWeight,
-        KeptRowCursor Cursor) Collect<TLabel>(IDataView data, TrainingColumns columns, Func<KeptRowCursor, TLabel> label)
+    // One pass over the kept rows, or until they take more than byteLimit bytes (outgrew); the cursor is disposed.
+    private static (RowCollector<TLabel> Rows, KeptRowCursor Cursor, bool Outgrew) Collect<TLabel>(IDataView data,
+        TrainingColumns columns, Func<KeptRowCursor, TLabel> label, long byteLimit)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(columns);
-        int featureCount = ((VectorDataViewType)columns.Features.Type).Size;
-        long expectedRows = data.GetRowCount() ?? 0;
-        var features = new FeatureCollector(columns.Features.Name, featureCount, expectedRows);
-        var labels = new ArrayBuilder<TLabel>(expectedRows);
-        var weights = columns.Weight is null ? null : new ArrayBuilder<float>(expectedRows);
-        double totalWeight = 0;
+        var rows = new RowCollector<TLabel>(columns, columns.FeatureCount, data.GetRowCount() ?? 0, label);
         using var cursor = new KeptRowCursor(data, columns);
         while (cursor.MoveNextKept())
         {
-            features.Add(cursor.Features);
-            labels.Add(label(cursor));
-            weights?.Add(cursor.Weight);
-            totalWeight += cursor.Weight;
+            rows.Add(cursor);
+            if (rows.StoredBytes > byteLimit)
+            {
+                return (rows, cursor, true);
+            }
         }
 
-        return (features, labels, weights, totalWeight, cursor);
+        return (rows, cursor, false);
     }
 
     /// <summary>What <see cref="Read"/> found.</summary>
@@ -83,7 +86,11 @@ internal static class DataViewReader
     /// <param name="RowCount">Rows the cursor returned.</param>
     /// <param name="SkippedCount">Rows skipped for a non-finite feature or weight, or a negative weight.</param>
     /// <param name="KeptCount">Rows kept.</param>
-    internal sealed record Result(LogisticDataset? Dataset, long RowCount, long SkippedCount, int KeptCount);
+    internal sealed record Result(LogisticDataset? Dataset, long RowCount, long SkippedCount, int KeptCount)
+    {
+        /// <summary>True when reading stopped because the rows outgrew the byte limit.</summary>
+        public bool Outgrew { get; init; }
+    }
 
     /// <summary>What <see cref="ReadMulticlass"/> found.</summary>
     /// <param name="Dataset">The usable rows, or null when there are none (or their total weight is 0).</param>

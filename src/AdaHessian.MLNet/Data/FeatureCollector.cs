@@ -61,6 +61,9 @@ internal sealed class FeatureCollector
     /// <summary>The values a CSR matrix of the rows added so far holds: their non-zeros.</summary>
     public long NonZeroCount { get; private set; }
 
+    /// <summary>Bytes the rows added so far take in the collector (values, columns and a count per row).</summary>
+    public long StoredBytes { get; private set; }
+
     /// <summary>Appends a row of the declared length.</summary>
     /// <exception cref="InvalidOperationException">
     /// The rows no longer fit one array in either layout, or <see cref="Build"/> was called.
@@ -86,11 +89,13 @@ internal sealed class FeatureCollector
         {
             _values.Add(values);
             _storedCounts.Add(StoredDense);
+            StoredBytes += sizeof(float) * (values.Length + 1L);
         }
         else
         {
             Store(values, row.IsDense ? default : row.GetIndices(), kept, keepNegativeZeros);
             _storedCounts.Add(kept);
+            StoredBytes += sizeof(float) * (2L * kept + 1);
         }
 
         NonZeroCount += nonZeros;

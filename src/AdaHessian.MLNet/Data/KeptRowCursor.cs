@@ -24,7 +24,10 @@ internal sealed class KeptRowCursor : IDisposable
 
     /// <param name="data">The training data.</param>
     /// <param name="columns">Its checked columns.</param>
-    public KeptRowCursor(IDataView data, TrainingColumns columns)
+    /// <param name="shuffle">
+    /// Seeds a shuffled row order when the data supports it (<see cref="IDataView.CanShuffle"/>); null for the data's order.
+    /// </param>
+    public KeptRowCursor(IDataView data, TrainingColumns columns, Random? shuffle = null)
     {
         var active = new List<DataViewSchema.Column> { columns.Features, columns.Label };
         if (columns.Weight is { } w)
@@ -34,7 +37,7 @@ internal sealed class KeptRowCursor : IDisposable
 
         _column = columns.Features.Name;
         _columnCount = ((VectorDataViewType)columns.Features.Type).Size;
-        _cursor = data.GetRowCursor(active);
+        _cursor = data.GetRowCursor(active, data.CanShuffle ? shuffle : null);
         _getFeatures = _cursor.GetGetter<VBuffer<float>>(columns.Features);
         if (columns.Label.Type is KeyDataViewType)
         {

@@ -15,11 +15,11 @@ internal static class AutomaticBudget
     public const int MinimumBatch = 256;
 
     /// <summary>n ≤ 4,096: all rows; else max(256, ⌈(d + 1) / mean stored values per row⌉).</summary>
-    public static int BatchSize(int rows, int features, long storedValues)
+    public static int BatchSize(long rows, int features, long storedValues)
     {
         if (rows <= FullBatchRows)
         {
-            return rows;
+            return (int)rows;
         }
 
         double perRow = Math.Max(1, (double)storedValues / rows);
@@ -27,12 +27,12 @@ internal static class AutomaticBudget
     }
 
     /// <summary>Epochs so that the run takes at least <paramref name="minimumSteps"/> steps: max(E, ⌈S / steps per epoch⌉).</summary>
-    public static int Epochs(int rows, int batchSize, int epochs, int minimumSteps)
+    public static int Epochs(long rows, int batchSize, int epochs, int minimumSteps)
     {
-        long perEpoch = (rows + (long)batchSize - 1) / batchSize;
+        long perEpoch = (rows + batchSize - 1) / batchSize;
         return (int)Math.Min(int.MaxValue, Math.Max(epochs, (minimumSteps + perEpoch - 1) / perEpoch));
     }
 
     /// <summary>Steps in <paramref name="epochs"/> epochs of <paramref name="batchSize"/> rows.</summary>
-    public static long Steps(int rows, int batchSize, int epochs) => epochs * ((rows + (long)batchSize - 1) / batchSize);
+    public static long Steps(long rows, int batchSize, int epochs) => epochs * ((rows + batchSize - 1) / batchSize);
 }

@@ -41,6 +41,62 @@ public static class TrainingLoop
         IObjective? validation = null)
     {
         ArgumentNullException.ThrowIfNull(objective);
+        var session = Begin(objective, objective.AllRows.Length, optimizer, options, initialParameters, progress,
+            cancellationToken, validation);
+        return objective.AllRows.Length <= (options.BatchSize ?? int.MaxValue) ? session.FullBatch() : session.MiniBatch();
+    }
+
+    /// <summary>
+    /// Trains on rows that arrive a block at a time (<paramref name="source"/>), each block's rows shuffled on their
+    /// own and taken in mini-batches of <see cref="TrainingOptions.BatchSize"/> (a batch never spans two blocks), and
+    /// returns the result. What needs the full objective — the tolerance, the divergence check, the observer and the
+    /// result's objective — is measured on <paramref name="sample"/>, rows of the same data held in memory.
+    /// </summary>
+    /// <param name="source">The training rows, block by block, every epoch.</param>
+    /// <param name="sample">The objective every epoch is measured on; the source's layout.</param>
+    /// <param name="optimizer">How to step.</param>
+    /// <param name="options">Epochs, batches, seed, curvature, stopping; <see cref="TrainingOptions.BatchSize"/> must be set.</param>
+    /// <param name="initialParameters">The start (weights then bias); empty for zeros.</param>
+    /// <param name="progress">Told after every epoch.</param>
+    /// <param name="cancellationToken">Checked before every step.</param>
+    /// <param name="validation">As for <see cref="Run(IObjective, Optimizer, TrainingOptions, ReadOnlySpan{double}, IProgress{TrainingProgress}?, CancellationToken, IObjective?)"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// As for the in-memory run, or the batch size is not set, or the sample's layout is not the source's.
+    /// </exception>
+    /// <exception cref="TrainingDivergedException">As for the in-memory run, on the sample.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static TrainingResult RunStreamed(
+        IRowBlockSource source,
+        IObjective sample,
+        Optimizer optimizer,
+        TrainingOptions options,
+        ReadOnlySpan<double> initialParameters = default,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default,
+        IObjective? validation = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(sample);
+        ArgumentNullException.ThrowIfNull(options);
+        if (sample.Layout != source.Layout)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sample), sample.Layout, $"Must have the source's parameter layout, {source.Layout}.");
+        }
+
+        if (options.BatchSize is null)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "Streamed rows train in mini-batches: set TrainingOptions.BatchSize.");
+        }
+
+        var session = Begin(sample, source.RowCount, optimizer, options, initialParameters, progress, cancellationToken,
+            validation);
+        return session.Streamed(source);
+    }
+
+    private static TrainingSession Begin(IObjective objective, long rowCount, Optimizer optimizer, TrainingOptions options,
+        ReadOnlySpan<double> initialParameters, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken,
+        IObjective? validation)
+    {
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -62,8 +118,8 @@ public static class TrainingLoop
                 $"{optimizer.Name} uses no curvature: leave TrainingOptions.Curvature null.");
         }
 
-        var session = new TrainingSession(objective, optimizer, options, validation, progress, cancellationToken);
+        var session = new TrainingSession(objective, rowCount, optimizer, options, validation, progress, cancellationToken);
         initialParameters.CopyTo(session.Theta);
-        return objective.AllRows.Length <= (options.BatchSize ?? int.MaxValue) ? session.FullBatch() : session.MiniBatch();
+        return session;
     }
 }

@@ -8,6 +8,7 @@ namespace AdaHessian.Training;
 /// <summary>One run of <see cref="TrainingLoop"/>: the parameters, the optimizer's and the curvature's state, the history.</summary>
 internal sealed class TrainingSession(
     IObjective objective,
+    long rowCount,
     Optimizer optimizer,
     TrainingOptions options,
     IObjective? validation,
@@ -26,9 +27,10 @@ internal sealed class TrainingSession(
     private readonly OptimizerState _state = optimizer.Init(objective.Layout);
 
     // The epochs this run takes: enough for the minimum number of steps.
-    private readonly int _epochs = AutomaticBudget.Epochs(objective.AllRows.Length,
-        Math.Clamp(options.BatchSize ?? int.MaxValue, 1, Math.Max(1, objective.AllRows.Length)), options.NumberOfEpochs,
+    private readonly int _epochs = AutomaticBudget.Epochs(rowCount,
+        (int)Math.Clamp(options.BatchSize ?? int.MaxValue, 1, Math.Max(1, rowCount)), options.NumberOfEpochs,
         options.MinimumNumberOfSteps);
+    private readonly Xoshiro256StarStar _random = new(options.Seed, threadSafe: false);
     private EpochMonitor _monitor = null!;
     private double[] _start = [];
     private long _step;
@@ -61,10 +63,7 @@ internal sealed class TrainingSession(
     public TrainingResult MiniBatch()
     {
         ReadOnlyMemory<int> all = objective.AllRows;
-        int rows = all.Length;
-        int batchSize = options.BatchSize!.Value;
         int[] order = all.ToArray();
-        var random = new Xoshiro256StarStar(options.Seed, threadSafe: false);
         double value = objective.Evaluate(all, Theta, _gradient);
         double norm = Begin(value, window: 1);
         bool stop = false;
@@ -73,35 +72,85 @@ internal sealed class TrainingSession(
         {
             cancellationToken.ThrowIfCancellationRequested();
             epoch++;
-            if (options.Shuffle)
-            {
-                Shuffle(order, random);
-            }
-
-            for (int start = 0; start < rows; start += batchSize)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                ReadOnlyMemory<int> batch = order.AsMemory(start, Math.Min(batchSize, rows - start));
-                double batchValue = Evaluate(batch, CurvatureDue(_step + 1));
-                CheckFinite(batchValue, epoch, fullData: false);
-                if (options.History == HistoryGranularity.Step)
-                {
-                    Record(epoch - 1, batchValue, fullData: false);
-                }
-
-                TakeStep(epoch);
-            }
-
-            // The full-data pass is only needed by someone who reads it: history, progress, the tolerance, the
-            // validation set, the result.
-            if (WantsEpochObjective(epoch))
-            {
-                value = objective.Evaluate(all, Theta, _gradient);
-                (norm, stop) = EndEpoch(epoch, value);
-            }
+            TrainBlock(objective, order, epoch);
+            (value, norm, stop) = EndMiniBatchEpoch(epoch, value, norm);
         }
 
         return Result(value, norm, epoch);
+    }
+
+    // Each block's rows are shuffled on their own, in the order the blocks come; objective (a sample held in memory)
+    // measures the epochs.
+    public TrainingResult Streamed(IRowBlockSource source)
+    {
+        ReadOnlyMemory<int> sample = objective.AllRows;
+        int[] order = [];
+        double value = objective.Evaluate(sample, Theta, _gradient);
+        double norm = Begin(value, window: 1);
+        bool stop = false;
+        int epoch = 0;
+        while (epoch < _epochs && !stop)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            epoch++;
+            foreach (IObjective block in source.Blocks(epoch - 1))
+            {
+                int rows = block.AllRows.Length;
+                if (order.Length != rows)
+                {
+                    order = block.AllRows.ToArray();
+                }
+                else
+                {
+                    block.AllRows.Span.CopyTo(order);
+                }
+
+                TrainBlock(block, order, epoch);
+            }
+
+            (value, norm, stop) = EndMiniBatchEpoch(epoch, value, norm);
+        }
+
+        return Result(value, norm, epoch);
+    }
+
+    // One epoch's mini-batches over the rows of block, in order (shuffled first when the options say so).
+    private void TrainBlock(IObjective block, int[] order, int epoch)
+    {
+        int rows = order.Length;
+        int batchSize = options.BatchSize!.Value;
+        if (options.Shuffle)
+        {
+            Shuffle(order, _random);
+        }
+
+        for (int start = 0; start < rows; start += batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ReadOnlyMemory<int> batch = order.AsMemory(start, Math.Min(batchSize, rows - start));
+            double batchValue = Evaluate(block, batch, CurvatureDue(_step + 1));
+            CheckFinite(batchValue, epoch, fullData: false);
+            if (options.History == HistoryGranularity.Step)
+            {
+                Record(epoch - 1, batchValue, fullData: false);
+            }
+
+            TakeStep(epoch);
+        }
+    }
+
+    // The full-data pass is only needed by someone who reads it: history, progress, the tolerance, the validation set,
+    // the result.
+    private (double Value, double Norm, bool Stop) EndMiniBatchEpoch(int epoch, double value, double norm)
+    {
+        if (!WantsEpochObjective(epoch))
+        {
+            return (value, norm, false);
+        }
+
+        value = objective.Evaluate(objective.AllRows, Theta, _gradient);
+        (norm, bool stop) = EndEpoch(epoch, value);
+        return (value, norm, stop);
     }
 
     // Full-batch runs check the objective's trend over windows of this many steps, mini-batch runs once per epoch.
@@ -131,9 +180,11 @@ internal sealed class TrainingSession(
 
     private bool CurvatureDue(long step) => _curvature is not null && _curvature.Options.IsRefreshStep(step);
 
-    private double Evaluate(ReadOnlyMemory<int> rows, bool refreshCurvature) => refreshCurvature
-        ? _curvature!.EvaluateAndRefresh(objective, rows, Theta, _gradient)
-        : objective.Evaluate(rows, Theta, _gradient);
+    private double Evaluate(ReadOnlyMemory<int> rows, bool refreshCurvature) => Evaluate(objective, rows, refreshCurvature);
+
+    private double Evaluate(IObjective rowsOf, ReadOnlyMemory<int> rows, bool refreshCurvature) => refreshCurvature
+        ? _curvature!.EvaluateAndRefresh(rowsOf, rows, Theta, _gradient)
+        : rowsOf.Evaluate(rows, Theta, _gradient);
 
     private void TakeStep(int epoch)
     {
