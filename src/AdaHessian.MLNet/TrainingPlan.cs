@@ -250,7 +250,9 @@ internal sealed class TrainingPlan
 
         (double l2, L2Choice? choice) = ChooseL2(sample, start, validationRows, cancellationToken);
         observer = observer is null ? null : new ModelCoordinatesObserver(observer, means, l2);
-        IObjective sampleObjective = CreateObjective(sample, l2);
+        // F_B normalises λ by the rows' own weight: the sample and every block penalise as the whole data does.
+        double PenaltyOf(TrainingRows rows) => l2 * rows.TotalWeight / data.TotalWeight;
+        IObjective sampleObjective = CreateObjective(sample, PenaltyOf(sample));
         ResolvedPlan plan = Resolve(sampleObjective, start, data.KeptCount, data.StoredValues) with
         {
             Centred = means is not null,
@@ -259,7 +261,11 @@ internal sealed class TrainingPlan
         };
         resolved?.Invoke(plan);
         IRowBlockSource blocks = data.Blocks(plan.Training.BatchSize!.Value, _options.Shuffle ? Seed : null,
-            block => CreateObjective(means is null ? TrainingRows.Of(block) : Centered(Densified(TrainingRows.Of(block)), means, inPlace: true), l2));
+            block =>
+            {
+                TrainingRows rows = means is null ? TrainingRows.Of(block) : Centered(Densified(TrainingRows.Of(block)), means, inPlace: true);
+                return CreateObjective(rows, PenaltyOf(rows));
+            });
         TrainingResult result = TrainingLoop.RunStreamed(blocks, sampleObjective, plan.Optimizer, plan.Training, start, observer,
             cancellationToken, validationRows is null ? null : CreateObjective(validationRows, 0));
         return means is null ? result : result with { Parameters = FeatureCentering.FromCentered(result.Parameters, means) };
