@@ -26,6 +26,7 @@ static readonly string[] DatasetFiles =
 };
 
 const string SuiteProject = "./study/AdaHessian.Suite/AdaHessian.Suite.csproj";
+const string StreamingProject = "./study/AdaHessian.StreamingProbe/AdaHessian.StreamingProbe.csproj";
 
 bool HasDataset(string dir) => !string.IsNullOrEmpty(dir) && DatasetFiles.All(f => System.IO.File.Exists(System.IO.Path.Combine(dir, f)));
 
@@ -282,6 +283,22 @@ Task("Multiclass").Does(() =>
         .Append("--rows").Append(Argument("rows", "60000"));
     if (!string.IsNullOrEmpty(fashionMnistArgument)) args.Append("--fashion-mnist").AppendQuoted(fashionMnistArgument);
     DotNetRun(SuiteProject, new DotNetRunSettings
+    {
+        Configuration = "Release",
+        ArgumentCustomization = a => a.Append("--").Append(args.Render()),
+    });
+});
+
+// Streamed training on a binary-format file many times the heap limit, against the same file in memory → results/streaming.md
+// (about 15 min; the files, about 3.5 GB, stay in artifacts/streaming for the next run).
+Task("Streaming").Does(() =>
+{
+    var args = new ProcessArgumentBuilder()
+        .Append("benchmark")
+        .AppendQuoted(MakeAbsolute(Directory("./artifacts/streaming")).FullPath)
+        .AppendQuoted(MakeAbsolute(File(Argument("output", "./results/streaming.md"))).FullPath)
+        .Append(Argument("rows", "9500000"));
+    DotNetRun(StreamingProject, new DotNetRunSettings
     {
         Configuration = "Release",
         ArgumentCustomization = a => a.Append("--").Append(args.Render()),

@@ -56,6 +56,52 @@ internal static class PlantedRows
         }
     }
 
+    /// <summary>
+    /// Wide sparse rows, generated again on every cursor: about <paramref name="nonZeros"/> random columns a row, half
+    /// of them among the first 1,000 (which carry the signal) and half among all <paramref name="width"/>, except row
+    /// <paramref name="denseRow"/> (if any), which is dense — every value non-zero. Labels from σ of the row's values
+    /// at even columns below 1,000 minus those at odd ones.
+    /// </summary>
+    public static IDataView SparseView(MLContext ml, int rows, int width, int nonZeros, int? denseRow, int seed)
+    {
+        var schema = SchemaDefinition.Create(typeof(SparseRow));
+        schema[nameof(SparseRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
+        return ml.Data.LoadFromEnumerable(GenerateSparse(rows, width, nonZeros, denseRow ?? -1, seed), schema);
+    }
+
+    private const int SignalColumns = 1000;
+
+    private static IEnumerable<SparseRow> GenerateSparse(int rows, int width, int nonZeros, int denseRow, int seed)
+    {
+        var random = new Xoshiro256StarStar(seed, threadSafe: false);
+        for (int i = 0; i < rows; i++)
+        {
+            int[] columns = i == denseRow
+                ? [.. Enumerable.Range(0, width)]
+                : [.. Enumerable.Range(0, nonZeros).Select(k => random.Next(k % 2 == 0 ? Math.Min(SignalColumns, width) : width)).Distinct().Order()];
+            var values = new float[columns.Length];
+            double z = 0;
+            for (int k = 0; k < columns.Length; k++)
+            {
+                values[k] = (float)(0.5 + random.NextDouble());
+                z += columns[k] >= SignalColumns ? 0 : columns[k] % 2 == 0 ? 2 * values[k] : -2 * values[k];
+            }
+
+            yield return new SparseRow
+            {
+                Label = random.NextDouble() < 1 / (1 + Math.Exp(-z)),
+                Features = i == denseRow ? new VBuffer<float>(width, values) : new VBuffer<float>(width, columns.Length, values, columns),
+            };
+        }
+    }
+
+    private sealed class SparseRow
+    {
+        public bool Label { get; set; }
+
+        public VBuffer<float> Features { get; set; }
+    }
+
     private sealed class Row
     {
         public bool Label { get; set; }

@@ -7,6 +7,8 @@ using Microsoft.ML;
 // A child process for the streaming guarantees, run under a heap limit by the tests and the streaming benchmark:
 //   write <file> <rows> <features> <seed>
 //   train <train file> <test file> <Automatic|InMemory|Streaming> <buffer MiB> <epochs>
+//   train-sparse <rows> <width> <dense-first|dense-last> <loading>   (10 non-zeros a row, one dense row)
+//   benchmark <work folder> <report.md> <rows>   (the streaming benchmark: runs the modes above as child processes)
 //   train-generated <rows> <features> <Automatic|InMemory|Streaming> <buffer MiB> <epochs>   (rows generated on every
 //     cursor, seed 1; the test set 20,000 rows of seed 2: the data takes no memory of its own)
 // `train` prints one line per fact: the trainer's loading decision, the test log-loss, the fit's and each epoch's
@@ -22,6 +24,15 @@ switch (args)
         Train(ml => ml.Data.LoadFromBinary(train), ml => ml.Data.LoadFromBinary(test), Enum.Parse<DataLoading>(loading),
             int.Parse(buffer, CultureInfo.InvariantCulture), int.Parse(epochs, CultureInfo.InvariantCulture));
         return 0;
+    case ["train-sparse", var sparseRowText, var sparseWidthText, var first, var sparseLoading]:
+        int sparseRows = int.Parse(sparseRowText, CultureInfo.InvariantCulture), sparseWidth = int.Parse(sparseWidthText, CultureInfo.InvariantCulture);
+        bool denseFirst = first == "dense-first";
+        Train(ml => PlantedRows.SparseView(ml, sparseRows, sparseWidth, 10, denseFirst ? 0 : sparseRows - 1, seed: 1),
+            ml => PlantedRows.SparseView(ml, 20_000, sparseWidth, 10, denseRow: null, seed: 2), Enum.Parse<DataLoading>(sparseLoading), 32, 2);
+        return 0;
+    case ["benchmark", var folder, var report, var benchmarkRows]:
+        StreamingBenchmark.Run(folder, report, long.Parse(benchmarkRows, CultureInfo.InvariantCulture));
+        return 0;
     case ["train-generated", var rows, var features, var loading, var buffer, var epochs]:
         int width = int.Parse(features, CultureInfo.InvariantCulture);
         Train(ml => PlantedRows.View(ml, long.Parse(rows, CultureInfo.InvariantCulture), width, seed: 1),
@@ -29,7 +40,7 @@ switch (args)
             int.Parse(buffer, CultureInfo.InvariantCulture), int.Parse(epochs, CultureInfo.InvariantCulture));
         return 0;
     default:
-        Console.Error.WriteLine("usage: write <file> <rows> <features> <seed> | train <train> <test> <loading> <buffer MiB> <epochs> | train-generated <rows> <features> <loading> <buffer MiB> <epochs>");
+        Console.Error.WriteLine("usage: write <file> <rows> <features> <seed> | train <train> <test> <loading> <buffer MiB> <epochs> | train-generated <rows> <features> <loading> <buffer MiB> <epochs> | train-sparse <rows> <width> <dense-first|dense-last> <loading> | benchmark <folder> <report> <rows>");
         return 2;
 }
 
