@@ -38,8 +38,8 @@ public abstract class LogisticNeuronTrainerBase<TOptions>
     }
 
     /// <summary>
-    /// Wants normalized features; reads the data into memory, so it needs no caching; takes a validation set and an
-    /// initial model (<see cref="Fit(IDataView, IDataView)"/>, <see cref="Fit(IDataView, LinearModelParameters)"/>).
+    /// Wants normalized features; reads the data into memory or streams it from fresh cursors (<c>DataLoading</c>), so
+    /// it needs no caching; takes a validation set and an initial model (<see cref="Fit(IDataView, IDataView)"/>, <see cref="Fit(IDataView, LinearModelParameters)"/>).
     /// </summary>
     public TrainerInfo Info { get; } = MlNetBridge.CreateTrainerInfo(normalization: true, caching: false, validation: true, incremental: true);
 

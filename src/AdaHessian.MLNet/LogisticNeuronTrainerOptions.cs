@@ -142,7 +142,7 @@ public abstract class LogisticNeuronTrainerOptions
 
     /// <summary>
     /// With streaming: megabytes (2^20 bytes) of rows in one block, ≥ 1. A block is trained while the next is read,
-    /// so streaming holds about three blocks, plus a sample of the rows of at most one block. Default 32.
+    /// so streaming holds about three blocks, plus a sample of the rows of at most one block. Default 16.
     /// </summary>
     public int StreamingBufferMegabytes = SharedDefaults.StreamingBufferMegabytes;
 

@@ -25,5 +25,5 @@ internal static class SharedDefaults
     public const bool CenterFeatures = true;
     public const int EarlyStoppingRound = 5;
     public const DataLoading DataLoading = MLNet.DataLoading.Automatic;
-    public const int StreamingBufferMegabytes = 32;
+    public const int StreamingBufferMegabytes = 16;
 }

@@ -28,7 +28,7 @@ switch (args)
         int sparseRows = int.Parse(sparseRowText, CultureInfo.InvariantCulture), sparseWidth = int.Parse(sparseWidthText, CultureInfo.InvariantCulture);
         bool denseFirst = first == "dense-first";
         Train(ml => PlantedRows.SparseView(ml, sparseRows, sparseWidth, 10, denseFirst ? 0 : sparseRows - 1, seed: 1),
-            ml => PlantedRows.SparseView(ml, 20_000, sparseWidth, 10, denseRow: null, seed: 2), Enum.Parse<DataLoading>(sparseLoading), 32, 2);
+            ml => PlantedRows.SparseView(ml, 20_000, sparseWidth, 10, denseRow: null, seed: 2), Enum.Parse<DataLoading>(sparseLoading), 16, 2);
         return 0;
     case ["benchmark", var folder, var report, var benchmarkRows]:
         StreamingBenchmark.Run(folder, report, long.Parse(benchmarkRows, CultureInfo.InvariantCulture));

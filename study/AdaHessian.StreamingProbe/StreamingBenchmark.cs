@@ -25,7 +25,7 @@ internal static class StreamingBenchmark
         Step(clock, "writing the test rows", () => Write(test, TestRows, seed: 2));
         long fileBytes = new FileInfo(train).Length;
 
-        string buffer = "32", epochs = Epochs.ToString(CultureInfo.InvariantCulture);
+        string buffer = "16", epochs = Epochs.ToString(CultureInfo.InvariantCulture);
         ChildRun memory = Step(clock, "in memory, no heap limit", () => Child(null, "train", train, test, "InMemory", buffer, epochs));
         ChildRun cached = Step(clock, "Automatic under the heap limit, file in the page cache",
             () => Child(StreamedLimit, "train", train, test, "Automatic", buffer, epochs));

@@ -25,7 +25,7 @@ internal static class StreamingReport
         md.AppendLine($"Training data: {x.Rows:N0} rows × {x.Features} dense features (a planted logistic model) in ML.NET's binary " +
             $"format (`SaveAsBinary`), **{gib} GiB on disk, {F(x.FileBytes / (double)x.StreamedLimit, "F1")}× the {Mib(x.StreamedLimit)} MiB heap limit** " +
             $"of the streamed runs; test set {x.TestRows:N0} rows. AdaHessianTrainer, L2 = 1, {x.Epochs} epochs, default batch size, η and " +
-            "`StreamingBufferMegabytes` (32). The epoch time is the median over the epochs after the first of the time between two " +
+            "`StreamingBufferMegabytes` (16). The epoch time is the median over the epochs after the first of the time between two " +
             "epoch reports (in memory: the epoch's steps and the full objective; streamed: reading the file once, the steps, and the " +
             "objective on the sample).");
         md.AppendLine();

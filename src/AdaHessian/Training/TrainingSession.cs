@@ -62,30 +62,34 @@ internal sealed class TrainingSession(
 
     public TrainingResult MiniBatch()
     {
-        ReadOnlyMemory<int> all = objective.AllRows;
-        int[] order = all.ToArray();
-        double value = objective.Evaluate(all, Theta, _gradient);
-        double norm = Begin(value, window: 1);
-        bool stop = false;
-        int epoch = 0;
-        while (epoch < _epochs && !stop)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            epoch++;
-            TrainBlock(objective, order, epoch);
-            (value, norm, stop) = EndMiniBatchEpoch(epoch, value, norm);
-        }
-
-        return Result(value, norm, epoch);
+        int[] order = objective.AllRows.ToArray();
+        return Epochs(epoch => TrainBlock(objective, order, epoch));
     }
 
     // Each block's rows are shuffled on their own, in the order the blocks come; objective (a sample held in memory)
     // measures the epochs.
     public TrainingResult Streamed(IRowBlockSource source)
     {
-        ReadOnlyMemory<int> sample = objective.AllRows;
         int[] order = [];
-        double value = objective.Evaluate(sample, Theta, _gradient);
+        return Epochs(epoch =>
+        {
+            foreach (IObjective block in source.Blocks(epoch - 1))
+            {
+                if (order.Length != block.AllRows.Length)
+                {
+                    order = new int[block.AllRows.Length];
+                }
+
+                block.AllRows.Span.CopyTo(order);
+                TrainBlock(block, order, epoch);
+            }
+        });
+    }
+
+    // The mini-batch epochs: trainEpoch takes an epoch's steps, the objective measures each epoch when someone reads it.
+    private TrainingResult Epochs(Action<int> trainEpoch)
+    {
+        double value = objective.Evaluate(objective.AllRows, Theta, _gradient);
         double norm = Begin(value, window: 1);
         bool stop = false;
         int epoch = 0;
@@ -93,21 +97,7 @@ internal sealed class TrainingSession(
         {
             cancellationToken.ThrowIfCancellationRequested();
             epoch++;
-            foreach (IObjective block in source.Blocks(epoch - 1))
-            {
-                int rows = block.AllRows.Length;
-                if (order.Length != rows)
-                {
-                    order = block.AllRows.ToArray();
-                }
-                else
-                {
-                    block.AllRows.Span.CopyTo(order);
-                }
-
-                TrainBlock(block, order, epoch);
-            }
-
+            trainEpoch(epoch);
             (value, norm, stop) = EndMiniBatchEpoch(epoch, value, norm);
         }
 
