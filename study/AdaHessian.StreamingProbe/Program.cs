@@ -8,6 +8,7 @@ using Microsoft.ML;
 //   write <file> <rows> <features> <seed>
 //   train <train file> <test file> <Automatic|InMemory|Streaming> <buffer MiB> <epochs>
 //   train-sparse <rows> <width> <dense-first|dense-last> <loading>   (10 non-zeros a row, one dense row)
+//   cursor-pass <file>   (ML.NET's binary cursor alone: every row's features and label, nothing else)
 //   benchmark <work folder> <report.md> <rows>   (the streaming benchmark: runs the modes above as child processes)
 //   train-generated <rows> <features> <Automatic|InMemory|Streaming> <buffer MiB> <epochs>   (rows generated on every
 //     cursor, seed 1; the test set 20,000 rows of seed 2: the data takes no memory of its own)
@@ -30,6 +31,9 @@ switch (args)
         Train(ml => PlantedRows.SparseView(ml, sparseRows, sparseWidth, 10, denseFirst ? 0 : sparseRows - 1, seed: 1),
             ml => PlantedRows.SparseView(ml, 20_000, sparseWidth, 10, denseRow: null, seed: 2), Enum.Parse<DataLoading>(sparseLoading), 16, 2);
         return 0;
+    case ["cursor-pass", var file]:
+        CursorPass(file);
+        return 0;
     case ["benchmark", var folder, var report, var benchmarkRows]:
         StreamingBenchmark.Run(folder, report, long.Parse(benchmarkRows, CultureInfo.InvariantCulture));
         return 0;
@@ -40,7 +44,7 @@ switch (args)
             int.Parse(buffer, CultureInfo.InvariantCulture), int.Parse(epochs, CultureInfo.InvariantCulture));
         return 0;
     default:
-        Console.Error.WriteLine("usage: write <file> <rows> <features> <seed> | train <train> <test> <loading> <buffer MiB> <epochs> | train-generated <rows> <features> <loading> <buffer MiB> <epochs> | train-sparse <rows> <width> <dense-first|dense-last> <loading> | benchmark <folder> <report> <rows>");
+        Console.Error.WriteLine("usage: write <file> <rows> <features> <seed> | train <train> <test> <loading> <buffer MiB> <epochs> | train-generated <rows> <features> <loading> <buffer MiB> <epochs> | train-sparse <rows> <width> <dense-first|dense-last> <loading> | cursor-pass <file> | benchmark <folder> <report> <rows>");
         return 2;
 }
 
@@ -87,6 +91,29 @@ static void Train(Func<MLContext, IDataView> trainData, Func<MLContext, IDataVie
     Console.WriteLine($"fit-seconds {fit:F3}");
     Console.WriteLine($"epoch-seconds {string.Join(' ', epochEnds.Zip(epochEnds.Skip(1), (a, b) => (b - a).ToString("F3", CultureInfo.InvariantCulture)))}");
     Console.WriteLine($"peak-managed-bytes {Math.Max(peak, GC.GetTotalMemory(false))}");
+}
+
+// The floor under a streamed epoch: one pass of ML.NET's cursor over the file, reading each row's columns.
+static void CursorPass(string file)
+{
+    var ml = new MLContext(seed: 1);
+    var data = ml.Data.LoadFromBinary(file);
+    var clock = Stopwatch.StartNew();
+    using var cursor = data.GetRowCursor(data.Schema, new Random(1));
+    var features = cursor.GetGetter<Microsoft.ML.Data.VBuffer<float>>(data.Schema["Features"]);
+    var label = cursor.GetGetter<bool>(data.Schema["Label"]);
+    Microsoft.ML.Data.VBuffer<float> x = default;
+    bool y = false;
+    long rows = 0;
+    while (cursor.MoveNext())
+    {
+        features(ref x);
+        label(ref y);
+        rows++;
+    }
+
+    Console.WriteLine($"rows {rows}");
+    Console.WriteLine($"pass-seconds {clock.Elapsed.TotalSeconds:F3}");
 }
 
 // Progress<T> posts to the thread pool; the probe wants the time of the report itself.

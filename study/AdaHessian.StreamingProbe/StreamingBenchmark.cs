@@ -29,6 +29,7 @@ internal static class StreamingBenchmark
         ChildRun memory = Step(clock, "in memory, no heap limit", () => Child(null, "train", train, test, "InMemory", buffer, epochs));
         ChildRun cached = Step(clock, "Automatic under the heap limit, file in the page cache",
             () => Child(StreamedLimit, "train", train, test, "Automatic", buffer, epochs));
+        ChildRun cursor = Step(clock, "ML.NET's binary cursor alone, file in the page cache", () => Child(null, "cursor-pass", train));
         bool dropped = DropPageCache();
         ChildRun? disk = dropped
             ? Step(clock, "streamed from disk (page cache dropped)", () => Child(StreamedLimit, "train", train, test, "Streaming", buffer, epochs))
@@ -40,7 +41,7 @@ internal static class StreamingBenchmark
             () => Child(SparseLimit, "train-sparse", sparseRows, width, "dense-first", "Streaming"));
 
         string markdown = StreamingReport.Render(new StreamingReport.Inputs(rows, Features, Epochs, TestRows, fileBytes, StreamedLimit,
-            memory, cached, disk, dropped, SparseRows, SparseWidth, SparseLimit, first, last, firstStreamed, clock.Elapsed));
+            memory, cached, cursor, disk, dropped, SparseRows, SparseWidth, SparseLimit, first, last, firstStreamed, clock.Elapsed));
         string partial = report + ".partial";
         File.WriteAllText(partial, markdown, new UTF8Encoding(false));
         File.Move(partial, report, overwrite: true);

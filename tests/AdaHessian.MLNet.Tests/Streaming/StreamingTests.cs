@@ -1,3 +1,4 @@
+using System.Reflection;
 using AdaHessian.MLNet.Tests.TestSupport;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
@@ -168,5 +169,31 @@ public sealed class StreamingTests : IDisposable
         double streamed = TestLogLoss(Trainers.AdaHessian, train, test, Streamed());
 
         Assert.InRange(streamed, 0, memory * 1.005);
+    }
+
+    [Fact]
+    public void Cancelling_the_context_stops_a_streamed_fit_between_steps()
+    {
+        var ml = new MLContext(seed: 1);
+        int epochs = 0;
+        var observer = new Observer(r =>
+        {
+            epochs = r.Epoch;
+            if (r.Epoch == 1)
+            {
+                // MLContext.CancelExecution is internal in ML.NET (AutoML calls it).
+                typeof(MLContext).GetMethod("CancelExecution", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)!
+                    .Invoke(ml, null);
+            }
+        });
+        var trainer = Trainers.Create(Trainers.AdaHessian, ml, Streamed(o =>
+        {
+            o.NumberOfEpochs = 5_000;
+            o.OptimizationTolerance = 0;
+            o.Observer = observer;
+        }));
+
+        Assert.ThrowsAny<OperationCanceledException>(() => trainer.Fit(Rows(ml, rows: 2_000)));
+        Assert.InRange(epochs, 1, 4_999);
     }
 }
