@@ -57,8 +57,8 @@ public abstract class AdaHessianTrainerOptionsBase : LogisticNeuronTrainerOption
     private protected override (double Rate, string How) AutomaticLearningRateCore(IObjective objective,
         ReadOnlySpan<double> start, int batchSize, bool fullBatch, int seed)
     {
-        int[] rows = PreconditionedSpectrum.Sample(objective.AllRows.Length, fullBatch ? 4096 : batchSize);
-        double eigenvalue = PreconditionedSpectrum.LargestEigenvalue(objective, rows, start, iterations: 20, seed);
+        double eigenvalue = PreconditionedSpectrum.MedianLargestEigenvalue(objective, fullBatch ? 4096 : batchSize, start,
+            iterations: 20, seed);
         double c = fullBatch ? AdaHessianTrainer.Defaults.FullBatchStability : AdaHessianTrainer.Defaults.MiniBatchStability;
         double rate = eigenvalue > c ? c / eigenvalue : 1;
         return (rate, $"automatic: min(1, {c:G2}/λ̂), λ̂ = {eigenvalue:G4}");

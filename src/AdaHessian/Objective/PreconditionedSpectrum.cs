@@ -64,8 +64,37 @@ internal static class PreconditionedSpectrum
         return Math.Max(eigenvalue, 0);
     }
 
-    /// <summary>Evenly spaced rows, at most <paramref name="count"/>: all of them when there are fewer.</summary>
-    public static int[] Sample(int rowCount, int count)
+    /// <summary>
+    /// λ̂ on <paramref name="sampleRows"/> rows: with more rows than that, the median of λ̂ on three disjoint evenly
+    /// spaced samples, so that one outlying row — a dense row among sparse ones, a row of huge values — sets λ̂ of the
+    /// one sample it falls in rather than the learning rate of the whole run; with fewer, λ̂ on every row.
+    /// </summary>
+    public static double MedianLargestEigenvalue(IObjective objective, int sampleRows, ReadOnlySpan<double> theta,
+        int iterations, int seed)
+    {
+        int rows = objective.AllRows.Length;
+        if (rows <= sampleRows)
+        {
+            return LargestEigenvalue(objective, Sample(rows, sampleRows), theta, iterations, seed);
+        }
+
+        int parts = (int)Math.Min(3, rows / sampleRows);
+        var estimates = new double[parts];
+        for (int part = 0; part < parts; part++)
+        {
+            estimates[part] = LargestEigenvalue(objective, Sample(rows, sampleRows, part, parts), theta, iterations, seed);
+        }
+
+        Array.Sort(estimates);
+        return parts == 2 ? Math.Max(estimates[0], estimates[1]) : estimates[parts / 2];
+    }
+
+    /// <summary>
+    /// Evenly spaced rows, at most <paramref name="count"/>: all of them when there are fewer. Sample
+    /// <paramref name="part"/> of <paramref name="parts"/> starts that fraction of the spacing later, so the parts share
+    /// no row as long as they are no more than the spacing.
+    /// </summary>
+    public static int[] Sample(int rowCount, int count, int part = 0, int parts = 1)
     {
         if (rowCount <= count)
         {
@@ -75,7 +104,7 @@ internal static class PreconditionedSpectrum
         var rows = new int[count];
         for (int k = 0; k < count; k++)
         {
-            rows[k] = (int)((long)k * rowCount / count);
+            rows[k] = (int)(((long)k * parts + part) * rowCount / ((long)count * parts));
         }
 
         return rows;

@@ -36,7 +36,7 @@ public sealed class HeapLimitTests
         var run = Probe("0x4000000", "train-sparse", "100000", "100000", "dense-first", loading); // 64 MiB
 
         Assert.InRange(run.Value("peak-managed-bytes"), 1, 64 << 20);
-        Assert.True(double.IsFinite(run.Value("logloss")));
+        Assert.InRange(run.Value("logloss"), 0, 0.8); // chance is 1 bit
     }
 
     private static Output Probe(string? heapLimit, params string[] arguments)
