@@ -95,6 +95,13 @@ internal sealed class StreamedData
 
         survey.StoredValues = survey.IsSparse ? nonZeros : survey.KeptCount * columns.FeatureCount;
         survey.Sample = survey.TotalWeight > 0 ? reservoir.ToDataset(columns) : null;
+        if (survey.TotalWeight > 0 && survey.Sample is null)
+        {
+            throw new InvalidOperationException(
+                $"The uniform sample of {reservoir.Count} rows that streaming keeps for its automatic choices weighs 0: almost every " +
+                "row has example weight 0. Raise StreamingBufferMegabytes (a larger sample) or read the rows into memory (DataLoading = InMemory).");
+        }
+
         return survey;
     }
 
