@@ -7,6 +7,8 @@
 //                                                           (+ figures/multiclass-test-loss, figures/multiclass-confusion)
 //   dotnet cake --target=CheckResults                       regenerate into a temp folder and diff with results/
 //   dotnet cake --target=Bench                              BenchmarkDotNet suite → results/performance.md
+//   dotnet cake --target=Bench --bench-filter=multiclass    only the softmax steps and AdaHessianMaximumEntropy's memory:
+//                                                           replaces that section of results/performance.md, keeps the rest
 //   dotnet cake --target=Profile [--seconds=3]              perf sampling profile of each kernel case → results/profile.md
 //   --profile=quick|full   --fashion-mnist=<folder>   --configuration=Release|Debug
 
@@ -138,7 +140,8 @@ Task("Bench").Does(() =>
     {
         Configuration = "Release",
         ArgumentCustomization = args => args.Append("--").Append("--fashion-mnist").AppendQuoted(data)
-            .Append("--output").AppendQuoted(MakeAbsolute(File("./results/performance.md")).FullPath),
+            .Append("--output").AppendQuoted(MakeAbsolute(File("./results/performance.md")).FullPath)
+            .Append("--filter").Append(Argument("bench-filter", "all")),
     });
 });
 
