@@ -43,6 +43,16 @@ public class SoftmaxReportTests
     }
 
     [Fact]
+    public void The_memory_note_splits_the_peak_into_the_reader_and_parameter_vectors()
+    {
+        // Data 10 MB; reading peaks at 19 MB (1.9×); the fit at 59 MB: 40 MB more, 10 vectors of 4 MB.
+        var m = new MemoryResult("S", "x", 10_000_000, 59_000_000, 1, 1, 19_000_000, 4_000_000);
+        Assert.Equal("reading the rows alone peaks at 1.90× the data (above the 1.5× target by itself); the fit's peak is 40.0 MB above that, 10 parameter vectors of 4.0 MB.",
+            SoftmaxReport.MemoryNote(m));
+        Assert.Contains("(within the 1.5× target by itself)", SoftmaxReport.MemoryNote(m with { ReadPeakHeapGrowth = 15_000_000 }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Splicing_replaces_only_the_marked_section()
     {
         string old = $"# P\n\nkept above\n{SoftmaxReport.Begin}\nold numbers\n{SoftmaxReport.End}\nkept below\n";

@@ -99,6 +99,12 @@ internal sealed record SoftmaxReport(List<SoftmaxStepRow> Steps, List<MemoryResu
             }
 
             Line(md);
+            foreach (MemoryResult m in Memory)
+            {
+                Line(md, $"- {m.Problem}, {m.Setting}: {MemoryNote(m)}");
+            }
+
+            Line(md);
         }
 
         Line(md, "Step = what the training loop does per step: Adam = loss+gradient pass of the softmax objective then the update; AdaHessian = " +
@@ -135,6 +141,15 @@ internal sealed record SoftmaxReport(List<SoftmaxStepRow> Steps, List<MemoryResu
         return method < 0
             ? existing + (existing.Length == 0 || existing.EndsWith('\n') ? "" : "\n") + section
             : string.Concat(existing.AsSpan(0, method + 1), section, "\n", existing.AsSpan(method + 1));
+    }
+
+    /// <summary>Where a fit's peak comes from, computed: the reader's share, and the rest in parameter vectors.</summary>
+    public static string MemoryNote(MemoryResult m)
+    {
+        double read = m.ReadPeakHeapGrowth / (double)m.DataBytes;
+        double rest = (m.PeakHeapGrowth - m.ReadPeakHeapGrowth) / (double)m.ParameterBytes;
+        return $"reading the rows alone peaks at {read:F2}× the data ({(read > MemoryTarget ? "above" : "within")} the {MemoryTarget}× target by itself); " +
+            $"the fit's peak is {Mb(m.PeakHeapGrowth - m.ReadPeakHeapGrowth)} above that, {rest:F0} parameter vectors of {Mb(m.ParameterBytes)}.";
     }
 
     private SoftmaxStepRow? Find(SoftmaxShape shape, string batch, string name) =>
