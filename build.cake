@@ -4,8 +4,11 @@
 //   dotnet cake --target=Suite [--dataset=<regex>] [--trainer=<regex>] [--fits=3] [--output=<file.md>]
 //                                                           defaults suite → results/defaults-suite.md (+ data/defaults-suite.csv)
 //   dotnet cake --target=Multiclass [--rows=60000]          the multiclass trainers on ten Fashion-MNIST classes → results/multiclass.md
+//                                                           (+ figures/multiclass-test-loss, figures/multiclass-confusion)
 //   dotnet cake --target=CheckResults                       regenerate into a temp folder and diff with results/
 //   dotnet cake --target=Bench                              BenchmarkDotNet suite → results/performance.md
+//   dotnet cake --target=Bench --bench-filter=multiclass    only the softmax steps and AdaHessianMaximumEntropy's memory:
+//                                                           replaces that section of results/performance.md, keeps the rest
 //   dotnet cake --target=Profile [--seconds=3]              perf sampling profile of each kernel case → results/profile.md
 //   --profile=quick|full   --fashion-mnist=<folder>   --configuration=Release|Debug
 
@@ -138,7 +141,8 @@ Task("Bench").Does(() =>
     {
         Configuration = "Release",
         ArgumentCustomization = args => args.Append("--").Append("--fashion-mnist").AppendQuoted(data)
-            .Append("--output").AppendQuoted(MakeAbsolute(File("./results/performance.md")).FullPath),
+            .Append("--output").AppendQuoted(MakeAbsolute(File("./results/performance.md")).FullPath)
+            .Append("--filter").Append(Argument("bench-filter", "all")),
     });
 });
 
@@ -275,13 +279,15 @@ Task("Suite").Does(() =>
     });
 });
 
-// The multiclass trainers against ML.NET's on all ten Fashion-MNIST classes → results/multiclass.md (about 3 min).
+// The multiclass trainers against ML.NET's on all ten Fashion-MNIST classes, and a tight L-BFGS reference for F* →
+// results/multiclass.md and its two figures (about 5 min).
 Task("Multiclass").Does(() =>
 {
     var args = new ProcessArgumentBuilder()
         .Append("--multiclass").AppendQuoted(MakeAbsolute(File(Argument("output", "./results/multiclass.md"))).FullPath)
-        .Append("--rows").Append(Argument("rows", "60000"));
-    if (!string.IsNullOrEmpty(fashionMnistArgument)) args.Append("--fashion-mnist").AppendQuoted(fashionMnistArgument);
+        .Append("--rows").Append(Argument("rows", "60000"))
+        .Append("--fashion-mnist").AppendQuoted(ResolveFashionMnist());
+    EnsureFonts();
     DotNetRun(SuiteProject, new DotNetRunSettings
     {
         Configuration = "Release",

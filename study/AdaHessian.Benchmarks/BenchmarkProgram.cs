@@ -18,9 +18,11 @@ using Perfolizer.Horology;
 namespace AdaHessian.Benchmarks;
 
 /// <summary>
-/// <c>--fashion-mnist &lt;dir&gt; --output &lt;file.md&gt; [--quick] [--filter all|kernels|e2e|conditioning] [--repeats N]</c>:
+/// <c>--fashion-mnist &lt;dir&gt; --output &lt;file.md&gt; [--quick] [--filter all|kernels|e2e|conditioning|multiclass] [--repeats N]</c>:
 /// BenchmarkDotNet kernels, then end-to-end time-to-optimum with the Hessian's conditioning at the optimum of each dense
-/// problem, then the Markdown report (written atomically). <c>conditioning</c> runs only the conditioning analysis.
+/// problem, then the multiclass section (<see cref="SoftmaxReport"/>), then the Markdown report (written atomically).
+/// <c>conditioning</c> runs only the conditioning analysis; <c>multiclass</c> only the multiclass section, which replaces
+/// that section of an existing report and leaves the rest as it was.
 /// <c>--filter profile</c> runs one kernel case in a loop for a profiler (<see cref="ProfileWorkload"/>);
 /// <c>--filter profile-report --input &lt;dir&gt; --output &lt;file.md&gt;</c> renders perf reports (<see cref="ProfileReport"/>).
 /// </summary>
@@ -53,6 +55,14 @@ internal static class BenchmarkProgram
 
         var machine = MachineInfo.Capture();
         var total = Stopwatch.StartNew();
+        if (filter == "multiclass")
+        {
+            string existing = File.Exists(output) ? File.ReadAllText(output) : "# Performance\n\n";
+            WriteAtomically(output, SoftmaxReport.Splice(existing, RunMulticlass(fashion!, quick, machine, total).Render()));
+            Console.WriteLine($"Wrote the multiclass section of {output} in {total.Elapsed.TotalMinutes:F1} min.");
+            return 0;
+        }
+
         KernelReport? kernels = null;
         if (filter is "all" or "kernels")
         {
@@ -108,17 +118,47 @@ internal static class BenchmarkProgram
             }
         }
 
+        SoftmaxReport? multiclass = filter == "all" ? RunMulticlass(fashion!, quick, machine, total) : null;
         machine = machine with { LoadAfter = MachineInfo.LoadAverage(), TotalSeconds = total.Elapsed.TotalSeconds };
         string markdown = PerformanceReport.Render(machine, kernels, problems, quick, repeats, conditioning);
-        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        string temp = output + ".tmp";
-        File.WriteAllText(temp, markdown);
-        File.Move(temp, output, overwrite: true);
+        WriteAtomically(output, multiclass is null ? markdown : SoftmaxReport.Splice(markdown, multiclass.Render()));
         Console.WriteLine($"Wrote {output} in {total.Elapsed.TotalMinutes:F1} min.");
         return 0;
     }
 
-    private static KernelReport RunKernels(bool quick)
+    private static void WriteAtomically(string output, string markdown)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        string temp = output + ".tmp";
+        File.WriteAllText(temp, markdown);
+        File.Move(temp, output, overwrite: true);
+    }
+
+    // The softmax step benchmarks, then the peak memory of AdaHessianMaximumEntropy on Fashion-MNIST's ten classes and on the sparse data.
+    private static SoftmaxReport RunMulticlass(string fashion, bool quick, MachineInfo machine, Stopwatch total)
+    {
+        if (quick)
+        {
+            SoftmaxStepBenchmarks.UseQuickShapes();
+        }
+
+        var steps = SoftmaxReport.StepsFrom(BenchmarkRunner.Run([typeof(SoftmaxStepBenchmarks)], KernelConfig(quick)));
+        var tenClasses = MulticlassViews.FashionMnist(FashionMnist.LoadTrain(fashion));
+        var (sr, sc, sp, sk) = SoftmaxStepBenchmarks.SparseShape;
+        var memory = new List<MemoryResult>
+        {
+            MulticlassMemory.Measure("Fashion-MNIST, ten classes", tenClasses, "L2Regularization = 1",
+                () => new AdaHessianMaximumEntropyTrainer.Options { L2Regularization = 1, Seed = 1 }, Console.WriteLine),
+            MulticlassMemory.Measure("Fashion-MNIST, ten classes", tenClasses, "defaults (L2 by cross-validation)",
+                () => new AdaHessianMaximumEntropyTrainer.Options { Seed = 1 }, Console.WriteLine),
+            MulticlassMemory.Measure($"synthetic sparse {sr / 1000}k × {sc / 1000.0:0.#}k, {sp} per row, {sk} classes", SoftmaxStepBenchmarks.Data(SoftmaxShape.Sparse),
+                "L2Regularization = 1, NumberOfEpochs = 1", () => new AdaHessianMaximumEntropyTrainer.Options { L2Regularization = 1, NumberOfEpochs = 1, Seed = 1 },
+                Console.WriteLine),
+        };
+        return new SoftmaxReport(steps, memory, machine with { LoadAfter = MachineInfo.LoadAverage(), TotalSeconds = total.Elapsed.TotalSeconds });
+    }
+
+    private static ManualConfig KernelConfig(bool quick)
     {
         var job = Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
@@ -132,6 +172,12 @@ internal static class BenchmarkProgram
             .AddDiagnoser(MemoryDiagnoser.Default)
             .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "adahessian-benchmarks"))
             .WithOptions(ConfigOptions.DisableLogFile);
+        return config;
+    }
+
+    private static KernelReport RunKernels(bool quick)
+    {
+        var config = KernelConfig(quick);
         var summaries = BenchmarkRunner.Run([typeof(MemoryBandwidthBenchmark), typeof(KernelBenchmarks)], config);
         return KernelReport.From(summaries) with { SteadyState = SteadyStateAllocations.Measure() };
     }

@@ -90,9 +90,10 @@ static int RunMulticlass(string report, string? fashionMnist, int rows)
 
     var clock = System.Diagnostics.Stopwatch.StartNew();
     Console.WriteLine($"Multiclass: Fashion-MNIST, ten classes, {rows:N0} training images");
-    var outcomes = AdaHessian.Suite.Multiclass.MulticlassRun.Run(fashionMnist, rows, AdaHessian.Suite.Multiclass.MulticlassTrainer.All, Console.Out);
+    var result = AdaHessian.Suite.Multiclass.MulticlassRun.Run(fashionMnist, rows, AdaHessian.Suite.Multiclass.MulticlassTrainer.All, Console.Out);
     string path = Path.GetFullPath(report);
-    AtomicFile.WriteAllText(path, AdaHessian.Suite.Multiclass.MulticlassReport.Render(outcomes, AdaHessian.Suite.Multiclass.MulticlassTrainer.All,
+    AdaHessian.Suite.Multiclass.MulticlassFigures.Write(result, Path.Combine(Path.GetDirectoryName(path)!, "figures"));
+    AtomicFile.WriteAllText(path, AdaHessian.Suite.Multiclass.MulticlassReport.Render(result, AdaHessian.Suite.Multiclass.MulticlassTrainer.All,
         rows, "dotnet cake --target=Multiclass" + (rows == 60_000 ? "" : $" --rows={rows}"), clock.Elapsed.TotalSeconds));
     Console.WriteLine($"Wrote {path} in {clock.Elapsed.TotalSeconds:F0} s.");
     return 0;

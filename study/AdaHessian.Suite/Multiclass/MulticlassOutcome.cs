@@ -8,4 +8,17 @@ namespace AdaHessian.Suite.Multiclass;
 /// <param name="LogLoss">Mean test log-loss in nats.</param>
 /// <param name="Error">The exception's type and message when the fit threw, else null.</param>
 internal sealed record MulticlassOutcome(string Trainer, double Seconds, double Accuracy, double MacroAccuracy, double LogLoss,
-    string? Error = null);
+    string? Error = null)
+{
+    /// <summary>The training objective F at the comparison's L2 (per row, <see cref="SoftmaxMetrics.Objective"/>); NaN when the trainer fits another objective.</summary>
+    public double Objective { get; init; } = double.NaN;
+
+    /// <summary>Test log-loss (nats, <see cref="SoftmaxMetrics.LogLoss"/>) after each epoch; empty when the trainer reports no epochs.</summary>
+    public IReadOnlyList<double> EpochLogLoss { get; init; } = [];
+
+    /// <summary>The test confusion matrix in label order; null unless the trainer is the one the figure shows.</summary>
+    public ClassConfusion? Confusion { get; init; }
+
+    /// <summary>The fitted softmax model, kept only for the reference fit.</summary>
+    public SoftmaxModel? Model { get; init; }
+}

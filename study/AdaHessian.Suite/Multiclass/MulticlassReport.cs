@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text;
+using AdaHessian.Suite.Report;
 
 namespace AdaHessian.Suite.Multiclass;
 
-/// <summary>The multiclass report: the table, and conclusions computed from it.</summary>
+/// <summary>The multiclass report: the table, the figures and conclusions computed from them.</summary>
 internal static class MulticlassReport
 {
-    /// <summary>The markdown report of <paramref name="outcomes"/> on <paramref name="rows"/> training images.</summary>
-    public static string Render(IReadOnlyList<MulticlassOutcome> outcomes, IReadOnlyList<MulticlassTrainer> trainers, int rows,
-        string command, double totalSeconds)
+    /// <summary>The markdown report of <paramref name="result"/> on <paramref name="rows"/> training images.</summary>
+    public static string Render(MulticlassResult result, IReadOnlyList<MulticlassTrainer> trainers, int rows, string command,
+        double totalSeconds)
     {
         var text = new StringBuilder();
         text.Append("# Multiclass: Fashion-MNIST, all ten classes\n\n")
@@ -19,45 +20,28 @@ internal static class MulticlassReport
             text.Append($"- **{t.Name}**: {t.Settings}.\n");
         }
 
+        text.Append(CultureInfo.InvariantCulture,
+                $"\n**gap** = (F − F\\*)/|F\\*| of the training objective F = (Σᵢ −log p_{{yᵢ}} + (λ/2)‖W‖²)/n at λ = {MulticlassTrainer.L2:0.###} (biases unpenalised), computed here in double from each returned model's weights. ")
+            .Append(CultureInfo.InvariantCulture,
+                $"F\\* = {result.Optimum:G8} is the lowest F of the reference fit ({ReferenceFit.Settings}: F = {result.ReferenceObjective:G8}, ‖∇F‖₂ = {result.ReferenceGradientNorm:0.0e+00} by the core's SoftmaxObjective, {result.ReferenceSeconds:F0} s) and of the trainers that fit the same objective; ")
+            .Append("the other rows fit other objectives (their own L2, or k binary models), so they have no gap.\n");
+
         text.Append("\n## Conclusions\n\n");
-        foreach (string line in Conclusions(outcomes))
+        foreach (string line in MulticlassConclusions.All(result))
         {
             text.Append("- ").Append(line).Append('\n');
         }
 
-        text.Append("\n| trainer | time | accuracy | macro accuracy | test log-loss |\n| --- | --- | --- | --- | --- |\n");
-        foreach (MulticlassOutcome o in outcomes)
+        text.Append("\n| trainer | time | accuracy | macro accuracy | test log-loss | gap |\n| --- | --- | --- | --- | --- | --- |\n");
+        foreach (MulticlassOutcome o in result.Outcomes)
         {
             text.Append(o.Error is null
-                ? FormattableString.Invariant($"| {o.Trainer} | {o.Seconds:F1} s | {o.Accuracy:F4} | {o.MacroAccuracy:F4} | {o.LogLoss:F4} |\n")
-                : FormattableString.Invariant($"| {o.Trainer} | {o.Seconds:F1} s | – | – | {o.Error} |\n"));
+                ? FormattableString.Invariant($"| {o.Trainer} | {o.Seconds:F1} s | {o.Accuracy:F4} | {o.MacroAccuracy:F4} | {o.LogLoss:F4} | {Cells.Gap(result.Gap(o))} |\n")
+                : FormattableString.Invariant($"| {o.Trainer} | {o.Seconds:F1} s | – | – | {o.Error} | – |\n"));
         }
 
+        text.Append($"\n![test log-loss after each epoch](figures/{MulticlassFigures.TestLoss}.png)\n")
+            .Append($"\n![confusion matrix](figures/{MulticlassFigures.Confusion}.png)\n");
         return text.ToString();
-    }
-
-    /// <summary>The softmax AdaHessian at L2 = 1 against L-BFGS at the same L2 and against one-versus-all, in words.</summary>
-    public static IEnumerable<string> Conclusions(IReadOnlyList<MulticlassOutcome> outcomes)
-    {
-        MulticlassOutcome? Find(string name) => outcomes.FirstOrDefault(o => o.Trainer == name && o.Error is null);
-        MulticlassOutcome? ours = Find(MulticlassTrainer.AdaHessian);
-        if (ours is null)
-        {
-            yield return $"{MulticlassTrainer.AdaHessian} did not run or failed: no comparison.";
-            yield break;
-        }
-
-        foreach (var (name, target) in new[] { (MulticlassTrainer.Lbfgs, "the target is ≤ its log-loss in ≤ 0.5× its time"), (MulticlassTrainer.OneVersusAll, "the target is ≥ 5× faster for the same accuracy") })
-        {
-            if (Find(name) is not { } other)
-            {
-                yield return $"{name} did not run or failed.";
-                continue;
-            }
-
-            double loss = ours.LogLoss / other.LogLoss, time = ours.Seconds / other.Seconds;
-            yield return FormattableString.Invariant(
-                $"{MulticlassTrainer.AdaHessian} against {name}: test log-loss {loss:0.000}× ({(loss <= 1 ? "lower or equal" : "higher")}), accuracy {ours.Accuracy - other.Accuracy:+0.0000;-0.0000;0}, time {time:0.00}× ({target}).");
-        }
     }
 }
