@@ -2,7 +2,8 @@
 //   dotnet tool restore && dotnet cake                      build, test, regenerate results/
 //   dotnet cake --target=Pack                               NuGet packages (.nupkg + .snupkg) of src/ → artifacts/packages
 //   dotnet cake --target=Suite [--dataset=<regex>] [--trainer=<regex>] [--fits=3] [--output=<file.md>]
-//                                                           defaults suite → results/defaults-suite.md (+ data/defaults-suite.csv)
+//                                                           defaults suite → results/defaults-suite.md (+ data/defaults-suite*.csv),
+//                                                           its regularisation study → results/defaults-suite-regularization.md (+ figures)
 //   dotnet cake --target=Multiclass [--rows=60000]          the multiclass trainers on ten Fashion-MNIST classes → results/multiclass.md
 //                                                           (+ figures/multiclass-test-loss, figures/multiclass-confusion)
 //   dotnet cake --target=CheckResults                       regenerate into a temp folder and diff with results/

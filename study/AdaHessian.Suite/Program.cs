@@ -70,11 +70,23 @@ root.SetAction(parse =>
     string output = Path.GetFullPath(parse.GetValue(outputOption)!);
     string csv = Path.Combine(Path.GetDirectoryName(output)!, "data", Path.GetFileNameWithoutExtension(output) + ".csv");
     string regularizationCsv = Path.ChangeExtension(csv, null) + "-regularization.csv";
+    string name = Path.GetFileNameWithoutExtension(output);
+    string study = Path.Combine(Path.GetDirectoryName(output)!, name + "-regularization.md");
+    string command = "dotnet cake --target=Suite" + Selection(parse.GetValue(datasetOption), parse.GetValue(trainerOption), fits);
     var result = new SuiteRunner(Console.Out).Run(datasets, trainers, regularization, fits);
     SuiteCsv.Build(result).Save(csv);
     RegularizationCsv.Build(result).Save(regularizationCsv);
-    AtomicFile.WriteAllText(output, SuiteReport.Render(result, "dotnet cake --target=Suite" + Selection(parse.GetValue(datasetOption), parse.GetValue(trainerOption), fits)));
-    Console.WriteLine($"Wrote {output}, {csv} and {regularizationCsv} in {result.TotalSeconds:F0} s.");
+    if (result.Regularization.Count > 0)
+    {
+        // The study's regularisation section: the L2 path per dataset (CSV, figures) and the paired comparisons.
+        L2PathCsv.Build(result).Save(Path.ChangeExtension(csv, null) + "-l2-path.csv");
+        var figures = L2PathFigures.Write(result, Path.Combine(Path.GetDirectoryName(output)!, "figures"), name)
+            .ToDictionary(f => f.Key, f => "figures/" + f.Value);
+        AtomicFile.WriteAllText(study, RegularizationStudy.Render(result, command, Path.GetFileName(output), figures));
+    }
+
+    AtomicFile.WriteAllText(output, SuiteReport.Render(result, command, result.Regularization.Count > 0 ? Path.GetFileName(study) : null));
+    Console.WriteLine($"Wrote {output}, {csv} and {regularizationCsv}{(result.Regularization.Count > 0 ? $", {study}" : "")} in {result.TotalSeconds:F0} s.");
     return 0;
 });
 

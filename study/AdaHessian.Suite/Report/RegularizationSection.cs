@@ -10,8 +10,11 @@ namespace AdaHessian.Suite.Report;
 /// </summary>
 internal static class RegularizationSection
 {
-    /// <summary>Appends the section to <paramref name="text"/>; nothing when no regularisation source ran.</summary>
-    public static void Append(StringBuilder text, SuiteResult result)
+    /// <summary>
+    /// Appends the section to <paramref name="text"/>, linking the regularisation study's file <paramref name="study"/>
+    /// when given; nothing when no regularisation source ran.
+    /// </summary>
+    public static void Append(StringBuilder text, SuiteResult result, string? study = null)
     {
         if (result.Regularization.Count == 0)
         {
@@ -21,7 +24,10 @@ internal static class RegularizationSection
         text.Append("## Regularisation: L2 = 1 against a chosen L2\n\n")
             .Append($"Test log-loss (nats) of {TrainerRegistry.Baseline} at L2 = {TrainerRegistry.L2:0} and of each way of choosing L2 from " +
                 $"the training split alone; **/ L2 = 1** is the test log-loss over {TrainerRegistry.Baseline}'s at L2 = 1 (below 1 is " +
-                "better). The chosen model's AUC and a search's held-out log-loss per L2 are in the regularisation CSV.\n\n");
+                "better). The chosen model's AUC and a search's held-out log-loss per L2 are in the regularisation CSV. **search time** " +
+                "is the whole cross-validated search, refit included; **fit time** one fit, the choice of L2 included (the median of " +
+                $"the run's fits).{(study is null ? "" : $" The test log-loss along the L2 path per dataset, these choices marked, and " +
+                $"paired comparisons across the suite: [{study}]({study}).")}\n\n");
         AppendLines(text, result);
         RegularizationTargets.Append(text, result);
         AppendTable(text, result);
@@ -49,7 +55,10 @@ internal static class RegularizationSection
         string[] headers =
         [
             "dataset", "train rows", $"{TrainerRegistry.Baseline}, L2 = 1: test",
-            .. result.Regularization.SelectMany(s => new[] { $"{s.Name}: L2", $"{s.Name}: test", $"{s.Name}: time", $"{s.Name}: / L2 = 1" }),
+            .. result.Regularization.SelectMany(s => new[]
+            {
+                $"{s.Name}: L2", $"{s.Name}: test", $"{s.Name}: {(s is CrossValidatedSource ? "search time" : "fit time")}", $"{s.Name}: / L2 = 1",
+            }),
         ];
         var table = new MarkdownTable(headers);
         foreach (var d in result.Datasets.Where(d => !d.Skipped))

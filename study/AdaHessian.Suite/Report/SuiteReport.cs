@@ -7,8 +7,11 @@ namespace AdaHessian.Suite.Report;
 /// <summary>Renders a suite run as <c>defaults-suite.md</c>: method, summary of targets, per-dataset table, skips.</summary>
 internal static class SuiteReport
 {
-    /// <summary>The markdown report of <paramref name="result"/>; <paramref name="command"/> is how it was produced.</summary>
-    public static string Render(SuiteResult result, string command)
+    /// <summary>
+    /// The markdown report of <paramref name="result"/>; <paramref name="command"/> is how it was produced,
+    /// <paramref name="study"/> the regularisation study's file beside it (linked from the regularisation section), or null.
+    /// </summary>
+    public static string Render(SuiteResult result, string command, string? study = null)
     {
         var text = new StringBuilder();
         text.Append("# Defaults suite: AdaHessian and Adam against L-BFGS and SDCA\n\n")
@@ -16,7 +19,7 @@ internal static class SuiteReport
                 $"({Environment.ProcessorCount} cores, {result.Fits} fits per trainer and dataset). Do not edit by hand.\n\n");
         AppendMethod(text, result);
         AppendSummary(text, result);
-        RegularizationSection.Append(text, result);
+        RegularizationSection.Append(text, result, study);
         AppendDatasets(text, result);
         AppendSources(text, result);
         return text.ToString();

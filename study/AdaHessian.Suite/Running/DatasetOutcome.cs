@@ -47,6 +47,9 @@ internal sealed record DatasetOutcome(string Name, string Source, string? SkipRe
     /// <summary>The regularisation sources' outcomes, in source order.</summary>
     public IReadOnlyList<RegularizationOutcome> Regularization { get; init; } = [];
 
+    /// <summary>L-BFGS's test log-loss along the L2 grid, or null when the regularisation study did not run.</summary>
+    public PathOutcome? Path { get; init; }
+
     /// <summary>True when the dataset was skipped.</summary>
     public bool Skipped => SkipReason is not null;
 

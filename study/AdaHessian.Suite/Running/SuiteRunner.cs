@@ -75,8 +75,18 @@ internal sealed class SuiteRunner(TextWriter log)
                 : $"  {source.Name}: {outcome.SkipReason ?? outcome.Error}");
         }
 
+        PathOutcome? path = null;
+        if (regularization.Count > 0)
+        {
+            path = PathRun.Run(data);
+            log.WriteLine(path.Succeeded
+                ? $"  L2 path: best L2 {path.Best?.L2:G3}, test {path.Best?.TestLogLoss:G5}, {path.Points.Count} fits in {path.Seconds:F2} s"
+                : $"  L2 path: {path.SkipReason ?? path.Error}");
+        }
+
         return new DatasetOutcome(dataset.Name, dataset.Source, null)
         {
+            Path = path,
             TrainRows = data.Train.RowCount,
             TestRows = data.Test.RowCount,
             Features = features.ColumnCount,

@@ -77,8 +77,8 @@ internal static class CrossValidatedLbfgs
             L1Regularization = 0, L2Regularization = (float)l2,
         });
 
-    // One fit in its own MLContext(seed: 0), warm-started from start when given.
-    private static CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator> Fit(double l2, IDataView view,
+    /// <summary>One fit at <paramref name="l2"/> in its own <c>MLContext(seed: 0)</c>, warm-started from <paramref name="start"/> when given.</summary>
+    internal static CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator> Fit(double l2, IDataView view,
         LinearBinaryModelParameters? start)
     {
         var trainer = Estimator(new MLContext(seed: 0), l2);

@@ -52,7 +52,7 @@ public class RegularizationSummaryTests
     [Fact]
     public void The_table_has_a_row_per_dataset_that_ran_and_says_why_a_search_was_skipped()
     {
-        Assert.Contains("| dataset | train rows | L-BFGS, L2 = 1: test | L-BFGS, CV L2: L2 | L-BFGS, CV L2: test | L-BFGS, CV L2: time | L-BFGS, CV L2: / L2 = 1 |", Text);
+        Assert.Contains("| dataset | train rows | L-BFGS, L2 = 1: test | L-BFGS, CV L2: L2 | L-BFGS, CV L2: test | L-BFGS, CV L2: search time | L-BFGS, CV L2: / L2 = 1 |", Text);
         Assert.Contains("| better | 1,000 | 0.4 | 0.1 | 0.38 | 2.00 s | 0.950× |", Text);
         Assert.Contains("| big | 2,000,000 | 0.3 | skipped (2,000,000 training rows ≥ 1,000,000; one fit took 6.66 s) | – | – | – |", Text);
         Assert.Contains("| broken | 100 | 0.3 | InvalidOperationException: no convergence | – | 700 ms | – |", Text);
