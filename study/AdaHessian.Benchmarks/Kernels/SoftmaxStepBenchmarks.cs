@@ -84,29 +84,8 @@ public class SoftmaxStepBenchmarks
         MulticlassDataset data = Data(Shape);
         _objective = new SoftmaxObjective(data, l2Regularization: 1);
         int p = _objective.ParameterCount;
-        if (Batch == "Full")
-        {
-            _batch = _objective.AllRows;
-        }
-        else
-        {
-            var random = new MathNet.Numerics.Random.Xoshiro256StarStar(5, threadSafe: false);
-            int[] order = Enumerable.Range(0, data.RowCount).ToArray();
-            for (int i = order.Length - 1; i > 0; i--)
-            {
-                int j = random.Next(i + 1);
-                (order[i], order[j]) = (order[j], order[i]);
-            }
-
-            _batch = order.AsMemory(0, int.Parse(Batch, System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        _theta = new double[p];
-        for (int j = 0; j < p; j++)
-        {
-            _theta[j] = 0.01 * Math.Sin(j);
-        }
-
+        _batch = BenchmarkBatch.Rows(_objective, Batch);
+        _theta = BenchmarkBatch.Start(p);
         _gradient = new double[p];
         _stepParameters = (double[])_theta.Clone();
         _adam = Optimizer.Adam(new AdamOptions { LearningRate = 1e-3 });
