@@ -297,7 +297,7 @@ Task("Multiclass").Does(() =>
 });
 
 // Streamed training on a binary-format file many times the heap limit, against the same file in memory → results/streaming.md
-// (about 15 min; the files, about 3.5 GB, stay in artifacts/streaming for the next run).
+// (about 7 min; the files, about 3.5 GB, stay in artifacts/streaming for the next run).
 Task("Streaming").Does(() =>
 {
     var args = new ProcessArgumentBuilder()
