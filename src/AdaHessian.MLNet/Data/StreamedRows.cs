@@ -34,12 +34,12 @@ internal sealed class StreamedRows(
     {
         Random? shuffle = shuffleSeed is { } seed ? new Random(unchecked(seed + epoch)) : null;
         using var cursor = new KeptRowCursor(data, columns, shuffle);
-        Task<LogisticDataset?> next = Task.Run(() => ReadBlock(cursor));
+        Task<LogisticDataset?> next = Prefetch(cursor);
         try
         {
             while (next.GetAwaiter().GetResult() is { } block)
             {
-                next = Task.Run(() => ReadBlock(cursor));
+                next = Prefetch(cursor);
                 yield return objectiveOf(block);
             }
         }
@@ -49,6 +49,11 @@ internal sealed class StreamedRows(
             ((IAsyncResult)next).AsyncWaitHandle.WaitOne();
         }
     }
+
+    // On a thread of its own, not the pool's: the trainer blocks on the read, and a starved pool would also delay the
+    // timer that turns the context's cancellation into the loop's token.
+    private Task<LogisticDataset?> Prefetch(KeptRowCursor cursor) =>
+        Task.Factory.StartNew(() => ReadBlock(cursor), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     // The next block's rows: until they take bufferBytes and fill whole batches, or the data ends. Blocks of rows that
     // weigh nothing (all weights 0) are passed over; null at the end of the data.

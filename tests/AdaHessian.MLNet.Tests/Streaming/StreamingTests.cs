@@ -189,6 +189,7 @@ public sealed class StreamingTests : IDisposable
         var trainer = Trainers.Create(Trainers.AdaHessian, ml, Streamed(o =>
         {
             o.NumberOfEpochs = 5_000;
+            o.BatchSize = 8;
             o.OptimizationTolerance = 0;
             o.Observer = observer;
         }));
