@@ -123,15 +123,18 @@ internal ref struct FusedPass
             if (_shape.SingleProbe)
             {
                 RowBlockKernels.AddScaled2(cg, ch, current, _gradient, _products);
+                if (_shape.Diagonal)
+                {
+                    RowBlockKernels.AddScaledSquares(cd, current, _diagonal);
+                }
+            }
+            else if (_shape.Diagonal)
+            {
+                RowBlockKernels.AddScaledAndSquares(cg, cd, current, _gradient, _diagonal);
             }
             else
             {
                 RowBlockKernels.AddScaled(cg, current, _gradient);
-            }
-
-            if (_shape.Diagonal)
-            {
-                RowBlockKernels.AddScaledSquares(cd, current, _diagonal);
             }
         }
     }
@@ -175,17 +178,24 @@ internal ref struct FusedPass
         if (_shape.SingleProbe)
         {
             TRow.AddScaled2(cg, ch, row, _gradient, _products);
-        }
-        else
-        {
-            TRow.AddScaled(cg, row, _gradient);
-            AddProbeProducts<TRow>(row, cd);
+            if (_shape.Diagonal)
+            {
+                TRow.AddScaledSquares(cd, row, _diagonal);
+            }
+
+            return;
         }
 
         if (_shape.Diagonal)
         {
-            TRow.AddScaledSquares(cd, row, _diagonal);
+            TRow.AddScaledAndSquares(cg, cd, row, _gradient, _diagonal);
         }
+        else
+        {
+            TRow.AddScaled(cg, row, _gradient);
+        }
+
+        AddProbeProducts<TRow>(row, cd);
     }
 
     // Everything of one row but its d-long updates, once its dot products x·w (and x·z) are known: the loss and weight

@@ -197,6 +197,58 @@ internal static unsafe class RowBlockKernels
         }
     }
 
+    /// <summary>
+    /// acc1 += Σᵣ c1ᵣxᵣ and acc2 += Σᵣ c2ᵣxᵣ² (element-wise), row by row, in one read of the rows: the gradient and the
+    /// exact diagonal, each element rounded as <see cref="AddScaled"/> and <see cref="AddScaledSquares"/> round it.
+    /// </summary>
+    public static void AddScaledAndSquares(ReadOnlySpan<double> c1, ReadOnlySpan<double> c2, in Rows x, Span<double> acc1,
+        Span<double> acc2)
+    {
+        ref double ar = ref acc1[0];
+        ref double br = ref acc2[0];
+        int n = x.Length;
+        int j = 0;
+        Vector512<double> p0 = Vector512.Create(c1[0]), p1 = Vector512.Create(c1[1]);
+        Vector512<double> p2 = Vector512.Create(c1[2]), p3 = Vector512.Create(c1[3]);
+        Vector512<double> q0 = Vector512.Create(c2[0]), q1 = Vector512.Create(c2[1]);
+        Vector512<double> q2 = Vector512.Create(c2[2]), q3 = Vector512.Create(c2[3]);
+        for (; j <= n - 8; j += 8)
+        {
+            var a = Vector512.LoadUnsafe(ref ar, (nuint)j);
+            var b = Vector512.LoadUnsafe(ref br, (nuint)j);
+            var x0 = Widen(ref x.R0, j);
+            a = Vector512.FusedMultiplyAdd(p0, x0, a);
+            b = Vector512.FusedMultiplyAdd(q0, x0 * x0, b);
+            var x1 = Widen(ref x.R1, j);
+            a = Vector512.FusedMultiplyAdd(p1, x1, a);
+            b = Vector512.FusedMultiplyAdd(q1, x1 * x1, b);
+            var x2 = Widen(ref x.R2, j);
+            a = Vector512.FusedMultiplyAdd(p2, x2, a);
+            b = Vector512.FusedMultiplyAdd(q2, x2 * x2, b);
+            var x3 = Widen(ref x.R3, j);
+            a = Vector512.FusedMultiplyAdd(p3, x3, a);
+            b = Vector512.FusedMultiplyAdd(q3, x3 * x3, b);
+            a.StoreUnsafe(ref ar, (nuint)j);
+            b.StoreUnsafe(ref br, (nuint)j);
+        }
+
+        for (; j < n; j++)
+        {
+            ref double aj = ref Unsafe.Add(ref ar, j);
+            ref double bj = ref Unsafe.Add(ref br, j);
+            double x0 = Unsafe.Add(ref x.R0, j), x1 = Unsafe.Add(ref x.R1, j);
+            double x2 = Unsafe.Add(ref x.R2, j), x3 = Unsafe.Add(ref x.R3, j);
+            aj = Math.FusedMultiplyAdd(c1[0], x0, aj);
+            bj = Math.FusedMultiplyAdd(c2[0], x0 * x0, bj);
+            aj = Math.FusedMultiplyAdd(c1[1], x1, aj);
+            bj = Math.FusedMultiplyAdd(c2[1], x1 * x1, bj);
+            aj = Math.FusedMultiplyAdd(c1[2], x2, aj);
+            bj = Math.FusedMultiplyAdd(c2[2], x2 * x2, bj);
+            aj = Math.FusedMultiplyAdd(c1[3], x3, aj);
+            bj = Math.FusedMultiplyAdd(c2[3], x3 * x3, bj);
+        }
+    }
+
     /// <summary>acc += cᵣ·xᵣ² (element-wise), row by row.</summary>
     public static void AddScaledSquares(ReadOnlySpan<double> c, in Rows x, Span<double> acc)
     {

@@ -142,6 +142,37 @@ internal static class RowKernels
         }
     }
 
+    /// <summary>
+    /// acc1 += c1·x and acc2 += c2·x² (element-wise) over a dense row in one read of x: the gradient and the exact
+    /// diagonal, each element rounded as <see cref="AddScaled(double, ReadOnlySpan{float}, Span{double})"/> and
+    /// <see cref="AddScaledSquares(double, ReadOnlySpan{float}, Span{double})"/> round it.
+    /// </summary>
+    public static void AddScaledAndSquares(double c1, double c2, ReadOnlySpan<float> x, Span<double> acc1, Span<double> acc2)
+    {
+        ref float xr = ref MemoryMarshal.GetReference(x);
+        ref double ar = ref MemoryMarshal.GetReference(acc1);
+        ref double br = ref MemoryMarshal.GetReference(acc2);
+        int n = x.Length;
+        int j = 0;
+        var c1v = Vector256.Create(c1);
+        var c2v = Vector256.Create(c2);
+        for (; j <= n - 8; j += 8)
+        {
+            (Vector256<double> lo, Vector256<double> hi) = Vector256.Widen(Vector256.LoadUnsafe(ref xr, (nuint)j));
+            Vector256.FusedMultiplyAdd(c1v, lo, Vector256.LoadUnsafe(ref ar, (nuint)j)).StoreUnsafe(ref ar, (nuint)j);
+            Vector256.FusedMultiplyAdd(c1v, hi, Vector256.LoadUnsafe(ref ar, (nuint)(j + 4))).StoreUnsafe(ref ar, (nuint)(j + 4));
+            Vector256.FusedMultiplyAdd(c2v, lo * lo, Vector256.LoadUnsafe(ref br, (nuint)j)).StoreUnsafe(ref br, (nuint)j);
+            Vector256.FusedMultiplyAdd(c2v, hi * hi, Vector256.LoadUnsafe(ref br, (nuint)(j + 4))).StoreUnsafe(ref br, (nuint)(j + 4));
+        }
+
+        for (; j < n; j++)
+        {
+            double xj = Unsafe.Add(ref xr, j);
+            Unsafe.Add(ref ar, j) = Math.FusedMultiplyAdd(c1, xj, Unsafe.Add(ref ar, j));
+            Unsafe.Add(ref br, j) = Math.FusedMultiplyAdd(c2, xj * xj, Unsafe.Add(ref br, j));
+        }
+    }
+
     /// <summary>Σₖ vₖ·w[iₖ] over a sparse row.</summary>
     /// <remarks>
     /// Even and odd positions go to two sums added at the end: a sparse row's dot product is a chain of dependent
@@ -222,6 +253,19 @@ internal static class RowKernels
         {
             double v = values[k];
             acc[indices[k]] += c * (v * v);
+        }
+    }
+
+    /// <summary>acc1[iₖ] += c1·vₖ and acc2[iₖ] += c2·vₖ² over a sparse row, in one read of it.</summary>
+    public static void AddScaledAndSquares(double c1, double c2, ReadOnlySpan<float> values, ReadOnlySpan<int> indices,
+        Span<double> acc1, Span<double> acc2)
+    {
+        for (int k = 0; k < values.Length; k++)
+        {
+            double v = values[k];
+            int j = indices[k];
+            acc1[j] += c1 * v;
+            acc2[j] += c2 * (v * v);
         }
     }
 

@@ -14,6 +14,8 @@ internal interface IRowKernels
     static abstract void AddScaled2(double c1, double c2, FeatureRow row, Span<double> acc1, Span<double> acc2);
 
     static abstract void AddScaledSquares(double c, FeatureRow row, Span<double> acc);
+
+    static abstract void AddScaledAndSquares(double c1, double c2, FeatureRow row, Span<double> acc1, Span<double> acc2);
 }
 
 /// <summary><see cref="RowKernels"/> on dense rows.</summary>
@@ -31,6 +33,9 @@ internal readonly struct DenseRow : IRowKernels
 
     public static void AddScaledSquares(double c, FeatureRow row, Span<double> acc) =>
         RowKernels.AddScaledSquares(c, row.Values, acc);
+
+    public static void AddScaledAndSquares(double c1, double c2, FeatureRow row, Span<double> acc1, Span<double> acc2) =>
+        RowKernels.AddScaledAndSquares(c1, c2, row.Values, acc1, acc2);
 }
 
 /// <summary><see cref="RowKernels"/> on CSR rows.</summary>
@@ -49,4 +54,7 @@ internal readonly struct SparseRow : IRowKernels
 
     public static void AddScaledSquares(double c, FeatureRow row, Span<double> acc) =>
         RowKernels.AddScaledSquares(c, row.Values, row.Indices, acc);
+
+    public static void AddScaledAndSquares(double c1, double c2, FeatureRow row, Span<double> acc1, Span<double> acc2) =>
+        RowKernels.AddScaledAndSquares(c1, c2, row.Values, row.Indices, acc1, acc2);
 }

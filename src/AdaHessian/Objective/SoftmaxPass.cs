@@ -104,11 +104,20 @@ internal ref struct SoftmaxPass
             int start = k * b;
             double cg = omega * (k == y ? pk - 1 : pk);
             Span<double> g = _gradient.Slice(start, d);
+            double cd = omega * (pk * (1 - pk));
             if (_shape.SingleProbe)
             {
                 double ch = omega * pk * (_u[k] - uMean);
                 TRow.AddScaled2(cg, ch, row, g, _products.Slice(start, d));
                 _products[start + d] += ch;
+                if (_shape.Diagonal)
+                {
+                    TRow.AddScaledSquares(cd, row, _diagonal.Slice(start, d));
+                }
+            }
+            else if (_shape.Diagonal)
+            {
+                TRow.AddScaledAndSquares(cg, cd, row, g, _diagonal.Slice(start, d));
             }
             else
             {
@@ -118,8 +127,6 @@ internal ref struct SoftmaxPass
             _gradient[start + d] += cg;
             if (_shape.Diagonal)
             {
-                double cd = omega * (pk * (1 - pk));
-                TRow.AddScaledSquares(cd, row, _diagonal.Slice(start, d));
                 _diagonal[start + d] += cd;
             }
         }

@@ -55,6 +55,51 @@ public class RowKernelsTests
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(8)]
+    [InlineData(13)]
+    [InlineData(1001)]
+    public void Gradient_and_squares_in_one_read_round_each_element_once_as_the_separate_kernels_do(int length)
+    {
+        float[] x = TestData.Vector(length, seed: 3).Select(v => (float)v).ToArray();
+        double[] gradient = TestData.Vector(length, seed: 4);
+        double[] diagonal = TestData.Vector(length, seed: 5);
+        double[] fusedGradient = (double[])gradient.Clone();
+        double[] fusedDiagonal = (double[])diagonal.Clone();
+        double[] separateGradient = (double[])gradient.Clone();
+        double[] separateDiagonal = (double[])diagonal.Clone();
+
+        RowKernels.AddScaledAndSquares(0.37, -1.9, x, fusedGradient, fusedDiagonal);
+        RowKernels.AddScaled(0.37, x, separateGradient);
+        RowKernels.AddScaledSquares(-1.9, x, separateDiagonal);
+
+        for (int j = 0; j < length; j++)
+        {
+            double xj = x[j];
+            Assert.Equal(Math.FusedMultiplyAdd(0.37, xj, gradient[j]), fusedGradient[j]);
+            Assert.Equal(Math.FusedMultiplyAdd(-1.9, xj * xj, diagonal[j]), fusedDiagonal[j]);
+        }
+
+        Assert.Equal(separateGradient, fusedGradient);
+        Assert.Equal(separateDiagonal, fusedDiagonal);
+    }
+
+    [Fact]
+    public void Sparse_gradient_and_squares_in_one_read_touch_only_the_stored_columns()
+    {
+        float[] values = [2, -3, 0.5f];
+        int[] indices = [4, 0, 2];
+        double[] gradient = [1, 1, 1, 1, 1, 1];
+        double[] diagonal = [2, 2, 2, 2, 2, 2];
+
+        RowKernels.AddScaledAndSquares(0.25, 3, values, indices, gradient, diagonal);
+
+        Assert.Equal([1 + 0.25 * -3, 1, 1 + 0.25 * 0.5, 1, 1 + 0.25 * 2, 1], gradient);
+        Assert.Equal([2 + 3 * 9.0, 2, 2 + 3 * 0.25, 2, 2 + 3 * 4.0, 2], diagonal);
+    }
+
     [Fact]
     public void Sparse_dot_products_add_even_and_odd_positions_in_two_chains()
     {
