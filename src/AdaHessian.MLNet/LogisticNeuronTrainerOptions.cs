@@ -151,7 +151,8 @@ public abstract class LogisticNeuronTrainerOptions
 
     /// <summary>
     /// Receives a report after every epoch of <c>Fit</c>: epoch, step, objective, gradient norm and a view of the
-    /// parameters. Null for none. Default null. The objective of every epoch also goes to <c>MLContext.Log</c>.
+    /// parameters. Null for none. Default null. The objective of every epoch also goes to <c>MLContext.Log</c>
+    /// (of a fit longer than 100 epochs, 100 evenly spaced ones and the last).
     /// </summary>
     public IProgress<TrainingProgress>? Observer;
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using AdaHessian.MLNet.Tests.TestSupport;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -260,6 +262,41 @@ public sealed class LogisticNeuronTrainerBaseTests
 
         Assert.Contains(ours, m => m.Message.Contains("400 rows × 6 features (dense)", StringComparison.Ordinal));
         Assert.Contains(ours, m => m.Message.Contains("finished after 3 epochs", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Trainers.Both), MemberType = typeof(Trainers))]
+    public void A_long_full_batch_fit_logs_a_hundred_evenly_spaced_epochs_and_tells_the_observer_of_every_one(string trainer)
+    {
+        var ml = new MLContext(seed: 1);
+        var messages = new List<string>();
+        ml.Log += (_, e) =>
+        {
+            lock (messages)
+            {
+                messages.Add(e.Message);
+            }
+        };
+        var observed = new List<int>();
+
+        Trainers.Create(trainer, ml, o =>
+        {
+            o.BatchSize = int.MaxValue;
+            o.NumberOfEpochs = 1000;
+            o.MinimumNumberOfSteps = 0;
+            o.OptimizationTolerance = 0;
+            o.Observer = new Observer(p => observed.Add(p.Epoch));
+        }).Fit(DenseView(ml));
+
+        int[] logged;
+        lock (messages)
+        {
+            logged = messages.Select(m => Regex.Match(m, @"Epoch (\d+)/1000: objective ")).Where(m => m.Success)
+                .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToArray();
+        }
+
+        Assert.Equal(Enumerable.Range(1, 100).Select(k => 10 * k), logged);
+        Assert.Equal(Enumerable.Range(1, 1000), observed);
     }
 
     [Theory]
