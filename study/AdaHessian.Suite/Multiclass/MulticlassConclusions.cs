@@ -10,7 +10,8 @@ internal static class MulticlassConclusions
 
     /// <summary>All conclusions, in report order.</summary>
     public static IEnumerable<string> All(MulticlassResult result) =>
-        Ratios(result.Outcomes).Concat(Gaps(result)).Concat(Epochs(result.Outcomes)).Concat(Confusion(result.Outcomes));
+        Ratios(result.Outcomes).Concat(Gaps(result)).Concat(Epochs(result.Outcomes)).Concat(TimeToOptimum(result))
+            .Concat(Confusion(result.Outcomes));
 
     /// <summary>The softmax AdaHessian at L2 = 1 against L-BFGS at the same L2 and against one-versus-all, in words.</summary>
     public static IEnumerable<string> Ratios(IReadOnlyList<MulticlassOutcome> outcomes)
@@ -69,12 +70,36 @@ internal static class MulticlassConclusions
             string reach = lbfgs is null
                 ? ""
                 : FirstAtOrBelow(o.EpochLogLoss, lbfgs.LogLoss) is int e
-                    ? FormattableString.Invariant($"at or below L-BFGS's {lbfgs.LogLoss:0.0000} from epoch {e + 1}; ")
+                    ? FormattableString.Invariant($"at or below L-BFGS's {lbfgs.LogLoss:0.0000} from epoch {e + 1}{After(o, e, lbfgs)}; ")
                     : FormattableString.Invariant($"never at or below L-BFGS's {lbfgs.LogLoss:0.0000}; ");
             yield return FormattableString.Invariant(
                 $"{o.Trainer}: test log-loss {o.EpochLogLoss[0]:0.0000} after epoch 1, {reach}lowest {o.EpochLogLoss[best]:0.0000} at epoch {best + 1} of {o.EpochLogLoss.Count}, last {o.EpochLogLoss[^1]:0.0000}.");
         }
     }
+
+    /// <summary>
+    /// Per trainer of the compared objective with epochs: the first epoch whose reported training objective is within
+    /// <see cref="GapTolerance"/> of F*, and when.
+    /// </summary>
+    public static IEnumerable<string> TimeToOptimum(MulticlassResult result)
+    {
+        MulticlassOutcome? lbfgs = Find(result.Outcomes, MulticlassTrainer.Lbfgs);
+        double optimum = result.Optimum;
+        foreach (MulticlassOutcome o in result.Outcomes.Where(o => o.Error is null && o.EpochObjective.Count > 0))
+        {
+            double[] gaps = [.. o.EpochObjective.Select(f => ObjectiveGap.Relative(f, optimum))];
+            yield return FirstAtOrBelow(gaps, GapTolerance) is int e
+                ? FormattableString.Invariant($"{o.Trainer}: training objective within {GapTolerance:0e0} of F* from epoch {e + 1}{After(o, e, lbfgs)}.")
+                : FormattableString.Invariant($"{o.Trainer}: training objective never within {GapTolerance:0e0} of F* in {gaps.Length} epochs (after the last, {gaps[^1]:0.0e+00} above it).");
+        }
+    }
+
+    // " (after 10.1 s, 0.15× L-BFGS's fit)" for epoch index e, when the outcome recorded its epochs' times.
+    private static string After(MulticlassOutcome o, int e, MulticlassOutcome? lbfgs) =>
+        e >= o.EpochSeconds.Count
+            ? ""
+            : FormattableString.Invariant($" (after {o.EpochSeconds[e]:0.0} s") +
+              (lbfgs is null ? ")" : FormattableString.Invariant($", {o.EpochSeconds[e] / lbfgs.Seconds:0.00}× L-BFGS's fit)"));
 
     /// <summary>The most frequent mistake and the easiest and hardest classes of the confusion matrix shown.</summary>
     public static IEnumerable<string> Confusion(IReadOnlyList<MulticlassOutcome> outcomes)

@@ -16,6 +16,15 @@ internal sealed record MulticlassOutcome(string Trainer, double Seconds, double 
     /// <summary>Test log-loss (nats, <see cref="SoftmaxMetrics.LogLoss"/>) after each epoch; empty when the trainer reports no epochs.</summary>
     public IReadOnlyList<double> EpochLogLoss { get; init; } = [];
 
+    /// <summary>Seconds from the start of the fit to the end of each epoch; as long as <see cref="EpochLogLoss"/>.</summary>
+    public IReadOnlyList<double> EpochSeconds { get; init; } = [];
+
+    /// <summary>
+    /// The training objective F the trainer reported after each epoch; as long as <see cref="EpochLogLoss"/>, and only
+    /// for the trainers whose <see cref="Objective"/> is finite (they train at the comparison's L2).
+    /// </summary>
+    public IReadOnlyList<double> EpochObjective { get; init; } = [];
+
     /// <summary>The test confusion matrix in label order; null unless the trainer is the one the figure shows.</summary>
     public ClassConfusion? Confusion { get; init; }
 

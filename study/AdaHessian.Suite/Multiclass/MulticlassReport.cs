@@ -24,7 +24,9 @@ internal static class MulticlassReport
                 $"\n**gap** = (F − F\\*)/|F\\*| of the training objective F = (Σᵢ −log p_{{yᵢ}} + (λ/2)‖W‖²)/n at λ = {MulticlassTrainer.L2:0.###} (biases unpenalised), computed here in double from each returned model's weights. ")
             .Append(CultureInfo.InvariantCulture,
                 $"F\\* = {result.Optimum:G8} is the lowest F of the reference fit ({ReferenceFit.Settings}: F = {result.ReferenceObjective:G8}, ‖∇F‖₂ = {result.ReferenceGradientNorm:0.0e+00} by the core's SoftmaxObjective, {result.ReferenceSeconds:F0} s) and of the trainers that fit the same objective; ")
-            .Append("the other rows fit other objectives (their own L2, or k binary models), so they have no gap.\n");
+            .Append("the other rows fit other objectives (their own L2, or k binary models), so they have no gap. ")
+            .Append("A time to a target (L-BFGS's test log-loss, or a training objective within 1e-3 of F\\*) runs from the start of the fit — reading the data and, for the defaults, choosing L2 included — to the report of the first epoch that reaches it; ")
+            .Append("the objective per epoch is the one the trainer reports to its observer, the test log-loss per epoch is scored afterwards on the parameters the observer kept.\n");
 
         text.Append("\n## Conclusions\n\n");
         foreach (string line in MulticlassConclusions.All(result))

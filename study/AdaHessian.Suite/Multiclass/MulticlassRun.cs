@@ -44,8 +44,8 @@ internal static class MulticlassRun
         var trainView = ml.Data.Cache(View(ml, train, trainRows.Count));
         var testView = View(ml, test, test.Rows);
         var key = ml.Transforms.Conversion.MapValueToKey("Label");
-        var recorder = new EpochRecorder();
         var clock = Stopwatch.StartNew();
+        var recorder = new EpochRecorder();
         try
         {
             TransformerChain<ITransformer> model = key.Append(trainer.Create(ml, recorder)).Fit(trainView);
@@ -60,6 +60,8 @@ internal static class MulticlassRun
             {
                 Objective = softmax is null ? double.NaN : SoftmaxMetrics.Objective(trainRows, softmax, MulticlassTrainer.L2),
                 EpochLogLoss = [.. recorder.Parameters.Select(theta => SoftmaxMetrics.LogLoss(testRows, SoftmaxModel.FromBlocks(theta, d, labelOfKey)))],
+                EpochSeconds = recorder.Seconds,
+                EpochObjective = trainer.FitsComparedObjective ? recorder.Objectives : [],
                 Confusion = trainer.Name == MulticlassTrainer.AdaHessianDefaults ? new ClassConfusion(metrics.ConfusionMatrix, labelOfKey) : null,
                 Model = keepModel ? softmax : null,
             };

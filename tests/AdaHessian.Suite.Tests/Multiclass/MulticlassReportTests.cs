@@ -81,11 +81,39 @@ public class MulticlassReportTests
         MulticlassOutcome[] outcomes =
         [
             Outcome(MulticlassTrainer.Lbfgs, 50, 0.84, 0.45),
-            Outcome(MulticlassTrainer.AdaHessian, 10, 0.85, 0.40) with { EpochLogLoss = [0.7, 0.46, 0.45, 0.38, 0.40] },
+            Outcome(MulticlassTrainer.AdaHessian, 10, 0.85, 0.40) with
+            {
+                EpochLogLoss = [0.7, 0.46, 0.45, 0.38, 0.40], EpochSeconds = [2, 4, 6, 8, 10],
+            },
             Outcome(MulticlassTrainer.Adam, 10, 0.80, 0.50) with { EpochLogLoss = [0.9, 0.5] },
         ];
         string[] lines = [.. MulticlassConclusions.Epochs(outcomes)];
-        Assert.Equal($"{MulticlassTrainer.AdaHessian}: test log-loss 0.7000 after epoch 1, at or below L-BFGS's 0.4500 from epoch 3; lowest 0.3800 at epoch 4 of 5, last 0.4000.", lines[0]);
+        Assert.Equal($"{MulticlassTrainer.AdaHessian}: test log-loss 0.7000 after epoch 1, at or below L-BFGS's 0.4500 from epoch 3 (after 6.0 s, 0.12× L-BFGS's fit); lowest 0.3800 at epoch 4 of 5, last 0.4000.", lines[0]);
         Assert.Equal($"{MulticlassTrainer.Adam}: test log-loss 0.9000 after epoch 1, never at or below L-BFGS's 0.4500; lowest 0.5000 at epoch 2 of 2, last 0.5000.", lines[1]);
+    }
+
+    [Fact]
+    public void The_time_to_the_optimum_is_the_first_epoch_whose_objective_is_within_the_tolerance_of_F_star()
+    {
+        // F* = 0.5, the reference's objective.
+        var result = Result(
+            Outcome(MulticlassTrainer.Lbfgs, 50, 0.84, 0.45) with { Objective = 0.5 },
+            Outcome(MulticlassTrainer.AdaHessian, 10, 0.85, 0.40) with
+            {
+                Objective = 0.50025, EpochObjective = [0.75, 0.505, 0.50045, 0.50025], EpochSeconds = [1, 2, 3, 4],
+                EpochLogLoss = [0.6, 0.5, 0.45, 0.44],
+            },
+            Outcome(MulticlassTrainer.Adam, 10, 0.80, 0.50) with
+            {
+                Objective = 0.51, EpochObjective = [0.65, 0.51], EpochSeconds = [5, 10], EpochLogLoss = [0.6, 0.5],
+            });
+
+        string[] lines = [.. MulticlassConclusions.TimeToOptimum(result)];
+
+        Assert.Equal(
+        [
+            $"{MulticlassTrainer.AdaHessian}: training objective within 1e-3 of F* from epoch 3 (after 3.0 s, 0.06× L-BFGS's fit).",
+            $"{MulticlassTrainer.Adam}: training objective never within 1e-3 of F* in 2 epochs (after the last, 2.0e-02 above it).",
+        ], lines);
     }
 }
