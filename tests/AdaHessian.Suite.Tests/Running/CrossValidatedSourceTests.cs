@@ -17,12 +17,13 @@ public class CrossValidatedSourceTests
     private static TrainerOutcome Baseline(double seconds) => new(TrainerRegistry.Baseline, 0.5, 0.5, 0.5, [seconds, seconds, seconds], null, null);
 
     [Fact]
-    public void The_search_is_skipped_when_the_measured_fit_took_longer_than_the_threshold()
+    public void The_search_is_skipped_from_the_stored_value_limit_whatever_a_fit_took()
     {
-        var outcome = new CrossValidatedSource().Run(Rows(20), [Baseline(CrossValidatedSource.MaximumFitSeconds + 2)], 3);
+        var outcome = new CrossValidatedSource(maximumStoredValues: 20).Run(Rows(20), [Baseline(0.01)], 3);
 
         Assert.False(outcome.Succeeded);
-        Assert.Equal("one fit took 12.0 s > 10 s", outcome.SkipReason);
+        Assert.Equal("20 stored feature values ≥ 20", outcome.SkipReason);
+        Assert.True(new CrossValidatedSource(maximumStoredValues: 21).Run(Rows(20), [Baseline(100)], 3).Succeeded);
     }
 
     [Fact]
