@@ -150,7 +150,7 @@ public abstract class LogisticNeuronTrainerBase<TOptions>
                 initialModel is null ? "" : ", warm start from the given model");
         }
 
-        var progress = new ChannelProgress(ch, options.Observer);
+        var progress = cancellation.Polling(new ChannelProgress(ch, options.Observer));
         var result = dataset is not null
             ? plan.Run(dataset, progress, cancellation.Token, start, validation, mayModifyData: true, resolved: Resolved)
             : plan.RunStreamed(streamed!, progress, cancellation.Token, start, validation, mayModifyData: true, resolved: Resolved);

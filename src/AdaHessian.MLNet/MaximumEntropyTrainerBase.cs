@@ -245,7 +245,7 @@ public abstract class MaximumEntropyTrainerBase<TOptions>
         int seed = options.Seed ?? MlNetBridge.GetSeed(_env) ?? host.Rand.Next();
         var plan = TrainingPlan.For(options, seed);
         var clock = Stopwatch.StartNew();
-        var result = plan.Run(data, new ChannelProgress(ch, options.Observer), cancellation.Token, start, validation,
+        var result = plan.Run(data, cancellation.Polling(new ChannelProgress(ch, options.Observer)), cancellation.Token, start, validation,
             mayModifyData: true, resolved: resolved =>
         {
             LastL2Choice = resolved.L2Choice;
