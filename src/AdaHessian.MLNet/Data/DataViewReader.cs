@@ -13,11 +13,13 @@ namespace AdaHessian.MLNet.Data;
 /// <remarks>
 /// Every layout is read in one pass over one cursor, so an uncached text loader parses its file once, and the data
 /// may return other rows on another cursor. The layout is only known at the end of the data, so nothing is sized from
-/// the declared width and the row count: <see cref="FeatureCollector"/> keeps each row in blocks in the smaller of its
-/// dense and sparse forms, then copies them once into the exact-length arrays of the matrix. Collecting takes at most
-/// about the final arrays plus one block per buffer (8 MiB for the features); the final copy briefly holds the blocks
-/// and the arrays, at most about twice the matrix. Labels and weights are presized from the row count when the data
-/// knows it, so with no skipped row they are handed over without a copy.
+/// the declared width and the row count alone: <see cref="FeatureCollector"/> keeps each row in blocks in the smaller
+/// of its dense and sparse forms, then copies them once into the exact-length arrays of the matrix. Collecting takes at
+/// most about the final arrays plus one block per buffer (8 MiB for the features); the final copy briefly holds the
+/// blocks and the arrays, at most about twice the matrix. When the data knows its row count and the dense matrix would
+/// take at most half the byte limit (and half the in-memory budget), the collector may reserve it once the first rows
+/// have all come dense, and dense data is then read into its final array without that copy. Labels and weights are
+/// presized from the row count when the data knows it, so with no skipped row they are handed over without a copy.
 /// </remarks>
 internal static class DataViewReader
 {
@@ -67,7 +69,9 @@ internal static class DataViewReader
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(columns);
-        var rows = new RowCollector<TLabel>(columns, columns.FeatureCount, data.GetRowCount() ?? 0, label);
+        long? rowCount = data.GetRowCount();
+        var rows = new RowCollector<TLabel>(columns, columns.FeatureCount, rowCount ?? 0, label,
+            PresizedValues(rowCount, columns.FeatureCount, byteLimit));
         using var cursor = new KeptRowCursor(data, columns);
         while (cursor.MoveNextKept())
         {
@@ -79,6 +83,19 @@ internal static class DataViewReader
         }
 
         return (rows, cursor, false);
+    }
+
+    // Room for the dense matrix of rowCount rows when it takes at most half of byteLimit and of the in-memory budget
+    // (reserved only once the first rows have come dense); 0 when the count is unknown or the matrix too large.
+    internal static long PresizedValues(long? rowCount, int width, long byteLimit)
+    {
+        if (rowCount is not { } rows || rows <= FeatureCollector.PresizeAfterRows || width == 0 || rows > Array.MaxLength / width)
+        {
+            return 0;
+        }
+
+        long values = rows * width;
+        return 2 * sizeof(float) * values <= Math.Min(byteLimit, MemoryBudget.InMemoryLimit) ? values : 0;
     }
 
     /// <summary>What <see cref="Read"/> found.</summary>

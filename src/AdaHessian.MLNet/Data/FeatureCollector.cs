@@ -27,28 +27,48 @@ namespace AdaHessian.MLNet.Data;
 /// the exact final arrays and copies the blocks into them, dropping each block once copied, so the peak is the final
 /// arrays plus the stored rows, at most about twice the matrix, until the garbage collector reclaims the blocks.
 /// </para>
+/// <para>
+/// Dense data of a known, affordable size is read without that copy: given room for the dense matrix
+/// (<c>presizedValues</c>), once the first <see cref="PresizeAfterRows"/> rows have all arrived dense the collector
+/// moves them into one array of that length and stores every further dense row in it as it is, until a sparse row
+/// arrives; when none did and every expected row came, that array is the matrix. Waiting for those rows keeps the
+/// reservation from wide sparse data whose first row happens to be dense.
+/// </para>
 /// </remarks>
 internal sealed class FeatureCollector
 {
     // The stored count of a row kept in its dense form.
     private const int StoredDense = -1;
 
+    /// <summary>Rows that must all arrive dense before the room for a dense matrix is taken.</summary>
+    public const int PresizeAfterRows = 1024;
+
     private readonly string _column;
     private readonly int _columnCount;
-    private readonly ArrayBuilder<float> _values = new(0);
-    private readonly ArrayBuilder<int> _indices = new(0);
-    private readonly ArrayBuilder<int> _storedCounts;
+    private readonly long _expectedRows;
+    private readonly long _presizedValues;
+    private ArrayBuilder<float> _values = new(0);
+    private ArrayBuilder<int> _indices = new(0);
+    private ArrayBuilder<int> _storedCounts;
     private float[] _rowValues = [];
     private int[] _rowIndices = [];
+    private bool _presized;
+    private bool _everyRowStoredDense = true;
     private bool _built;
 
     /// <param name="column">The name of the feature column, for errors.</param>
     /// <param name="columnCount">The vector size of every row.</param>
     /// <param name="expectedRows">How many rows to reserve room for (4 bytes each), 0 when unknown.</param>
-    public FeatureCollector(string column, int columnCount, long expectedRows)
+    /// <param name="presizedValues">
+    /// Room for a dense matrix of the expected rows (their count × <paramref name="columnCount"/>), taken once the
+    /// first rows have all arrived dense; 0 never to take it.
+    /// </param>
+    public FeatureCollector(string column, int columnCount, long expectedRows, long presizedValues = 0)
     {
         _column = column;
         _columnCount = columnCount;
+        _expectedRows = expectedRows;
+        _presizedValues = presizedValues;
         _storedCounts = new ArrayBuilder<int>(expectedRows);
     }
 
@@ -83,9 +103,14 @@ internal sealed class FeatureCollector
         ArrayBuilder.ThrowIfTooLong(RowCount + 2L, _column);
         ArrayBuilder.ThrowIfTooLong(NonZeroCount + nonZeros, _column);
         IsSparse |= !row.IsDense;
+        if (!IsSparse && !_presized && _presizedValues > 0 && RowCount == PresizeAfterRows)
+        {
+            Presize();
+        }
+
         bool keepNegativeZeros = !IsSparse;
         int kept = keepNegativeZeros ? nonZeros + negativeZeros : nonZeros;
-        if (row.IsDense && 2L * kept >= values.Length)
+        if (row.IsDense && (2L * kept >= values.Length || (_presized && !IsSparse)))
         {
             _values.Add(values);
             _storedCounts.Add(StoredDense);
@@ -95,11 +120,49 @@ internal sealed class FeatureCollector
         {
             Store(values, row.IsDense ? default : row.GetIndices(), kept, keepNegativeZeros);
             _storedCounts.Add(kept);
+            _everyRowStoredDense = false;
             StoredBytes += sizeof(float) * (2L * kept + 1);
         }
 
         NonZeroCount += nonZeros;
         RowCount++;
+    }
+
+    // Moves the rows so far, every one dense, into room for the dense matrix, each as it arrived (a row stored as its
+    // non-zero bits is spread back over zeros: its dropped values were +0), so that the next dense rows go there too.
+    private void Presize()
+    {
+        var values = new ArrayBuilder<float>(_presizedValues);
+        var storedCounts = new ArrayBuilder<int>(_expectedRows);
+        var row = new float[_columnCount];
+        float[]? valueScratch = null;
+        int[]? indexScratch = null;
+        for (int i = 0; i < RowCount; i++)
+        {
+            int stored = _storedCounts.Take();
+            if (stored == StoredDense)
+            {
+                _values.Take(row);
+            }
+            else
+            {
+                Array.Clear(row);
+                ReadOnlySpan<float> kept = _values.Take(stored, ref valueScratch);
+                ReadOnlySpan<int> columns = _indices.Take(stored, ref indexScratch);
+                for (int k = 0; k < kept.Length; k++)
+                {
+                    row[columns[k]] = kept[k];
+                }
+            }
+
+            values.Add(row);
+            storedCounts.Add(StoredDense);
+        }
+
+        (_values, _storedCounts, _indices) = (values, storedCounts, new ArrayBuilder<int>(0));
+        StoredBytes = sizeof(float) * (_columnCount + 1L) * RowCount;
+        _everyRowStoredDense = true;
+        _presized = true;
     }
 
     // The non-zero values of a row and, with keepNegativeZeros, its negative zeros too: how many, and the negative
@@ -178,6 +241,12 @@ internal sealed class FeatureCollector
     {
         long length = (long)RowCount * _columnCount;
         ArrayBuilder.ThrowIfTooLong(length, _column);
+        if (_everyRowStoredDense)
+        {
+            // The values are the matrix, row after row: handed over without a copy when they filled the room taken.
+            return FeatureMatrix.Dense(RowCount, _columnCount, _values.ToArray());
+        }
+
         var matrix = new float[length];
         float[]? valueScratch = null;
         int[]? indexScratch = null;

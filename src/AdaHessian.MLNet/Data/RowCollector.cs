@@ -14,10 +14,12 @@ internal sealed class RowCollector<TLabel>
     /// <param name="featureCount">The feature column's size.</param>
     /// <param name="expectedRows">Rows to reserve room for (labels and weights), 0 when unknown.</param>
     /// <param name="label">The label of the cursor's current row.</param>
-    public RowCollector(TrainingColumns columns, int featureCount, long expectedRows, Func<KeptRowCursor, TLabel> label)
+    /// <param name="presizedValues">Room for a dense matrix the features may take (<see cref="FeatureCollector"/>), 0 for none.</param>
+    public RowCollector(TrainingColumns columns, int featureCount, long expectedRows, Func<KeptRowCursor, TLabel> label,
+        long presizedValues = 0)
     {
         _label = label;
-        Features = new FeatureCollector(columns.Features.Name, featureCount, expectedRows);
+        Features = new FeatureCollector(columns.Features.Name, featureCount, expectedRows, presizedValues);
         Labels = new ArrayBuilder<TLabel>(expectedRows);
         Weights = columns.Weight is null ? null : new ArrayBuilder<float>(expectedRows);
     }

@@ -38,6 +38,37 @@ public sealed class FeatureCollectorTests
         Assert.Equal(Bits(rows.SelectMany(r => r.DenseValues()).Select(v => v == 0 ? 0f : v)), Bits(matrix.ToDenseArray()));
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(FeatureCollector.PresizeAfterRows + 300)]
+    [InlineData(5)]
+    public void Room_taken_for_a_dense_matrix_gives_the_matrix_of_the_same_rows_without_it(int sparseRow)
+    {
+        // Rows of 6 values, every third mostly zeros (stored as its non-zero bits before the room is taken), negative
+        // zeros here and there; one sparse row at sparseRow (none for −1) turns the matrix into CSR.
+        const int width = 6, count = FeatureCollector.PresizeAfterRows + 700;
+        var random = new Random(3);
+        VBuffer<float>[] rows = [.. Enumerable.Range(0, count).Select(i => i == sparseRow
+            ? new VBuffer<float>(width, 2, [1.5f, -0f], [1, 4])
+            : new VBuffer<float>(width, [.. Enumerable.Range(0, width).Select(j =>
+                i % 3 == 0 && j != i % width ? (j % 2 == 0 ? 0f : -0f) : (float)random.NextDouble() - 0.5f)]))];
+        var plain = Collect(width, rows);
+        var presized = new FeatureCollector("Features", width, count, presizedValues: (long)count * width);
+        foreach (var row in rows)
+        {
+            presized.Add(row);
+        }
+
+        var expected = plain.Build();
+        var actual = presized.Build();
+
+        Assert.Equal(expected.IsSparse, actual.IsSparse);
+        Assert.Equal(sparseRow >= 0, actual.IsSparse);
+        Assert.Equal(expected.StoredValueCount, actual.StoredValueCount);
+        Assert.Equal(Bits(expected.ToDenseArray()), Bits(actual.ToDenseArray()));
+        Assert.Equal(plain.NonZeroCount, presized.NonZeroCount);
+    }
+
     [Fact]
     public void Building_twice_or_adding_after_building_throws()
     {
