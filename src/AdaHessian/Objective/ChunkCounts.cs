@@ -13,6 +13,12 @@ internal static class ChunkCounts
     private const int MinValuesPerChunk = 1 << 16;
     private const int MaxChunks = 32;
 
+    // Every chunk holds its own accumulators of P values (the gradient, and the diagonal or the products): beyond this
+    // many chunk-parameters (4 Mi, 32 MiB per kind of accumulator) more chunks cost more memory than their parallelism
+    // is worth. A 100-class softmax on 5,000 features (P = 500,100) takes 8 chunks instead of 32; 1,000 classes on
+    // 10,000 features take one, where 32 would hold 5 GB of accumulators.
+    private const long MaxChunkParameters = 1L << 22;
+
     /// <summary>The chunk count of a pass that does <paramref name="workPerValue"/> units of work per stored value.</summary>
     /// <param name="features">The rows' matrix.</param>
     /// <param name="rows">The rows of the pass.</param>
@@ -30,6 +36,7 @@ internal static class ChunkCounts
         long enough = MaxChunks * perChunk;
         long values = features.StoredValueCountOf(rows, atMost: (enough + workPerValue - 1) / workPerValue);
         long work = values * workPerValue;
-        return (int)Math.Clamp(Math.Min(work / perChunk, rows.Length), 1, MaxChunks);
+        int affordable = (int)Math.Clamp(MaxChunkParameters / Math.Max(1, parameterCount), 1, MaxChunks);
+        return (int)Math.Clamp(Math.Min(work / perChunk, rows.Length), 1, affordable);
     }
 }
