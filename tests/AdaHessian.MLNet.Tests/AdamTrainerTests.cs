@@ -25,7 +25,7 @@ public sealed class AdamTrainerTests
     public void Full_batch_training_takes_one_step_per_epoch()
     {
         var ml = new MLContext(seed: 1);
-        var messages = Capture(ml);
+        var messages = LogCapture.Messages(ml);
 
         Trainers.Create(Trainers.Adam, ml, o => { o.BatchSize = int.MaxValue; o.NumberOfEpochs = 4; }).Fit(DenseView(ml));
 
@@ -40,7 +40,7 @@ public sealed class AdamTrainerTests
     public void OptimizationTolerance_stops_training_early()
     {
         var ml = new MLContext(seed: 1);
-        var messages = Capture(ml);
+        var messages = LogCapture.Messages(ml);
 
         Trainers.Create(Trainers.Adam, ml, o => { o.NumberOfEpochs = 500; o.OptimizationTolerance = 1e-3f; }).Fit(DenseView(ml));
 
@@ -62,18 +62,5 @@ public sealed class AdamTrainerTests
 
         static double Norm(float[] p) => Math.Sqrt(p[..^1].Sum(v => (double)v * v));
         Assert.True(Norm(decayed) < 0.8 * Norm(plain), $"{Norm(decayed)} vs {Norm(plain)}");
-    }
-
-    private static List<string> Capture(MLContext ml)
-    {
-        var messages = new List<string>();
-        ml.Log += (_, e) =>
-        {
-            lock (messages)
-            {
-                messages.Add(e.Message);
-            }
-        };
-        return messages;
     }
 }

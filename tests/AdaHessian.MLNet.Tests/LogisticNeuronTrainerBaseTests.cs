@@ -269,14 +269,7 @@ public sealed class LogisticNeuronTrainerBaseTests
     public void A_long_full_batch_fit_logs_a_hundred_evenly_spaced_epochs_and_tells_the_observer_of_every_one(string trainer)
     {
         var ml = new MLContext(seed: 1);
-        var messages = new List<string>();
-        ml.Log += (_, e) =>
-        {
-            lock (messages)
-            {
-                messages.Add(e.Message);
-            }
-        };
+        var messages = LogCapture.Messages(ml);
         var observed = new List<int>();
 
         Trainers.Create(trainer, ml, o =>

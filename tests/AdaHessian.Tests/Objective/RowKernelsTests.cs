@@ -5,12 +5,11 @@ namespace AdaHessian.Tests.Objective;
 
 public class RowKernelsTests
 {
+    // Empty, shorter than a lane, one lane exactly, lanes and a tail, many lanes.
+    public static TheoryData<int> Lengths => [0, 3, 8, 13, 1001];
+
     [Theory]
-    [InlineData(0)]
-    [InlineData(3)]
-    [InlineData(8)]
-    [InlineData(13)]
-    [InlineData(1001)]
+    [MemberData(nameof(Lengths))]
     public void Sum_of_squares_matches_the_exact_sum_to_rounding(int length)
     {
         double[] v = TestData.Vector(length, seed: length);
@@ -56,11 +55,7 @@ public class RowKernelsTests
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(3)]
-    [InlineData(8)]
-    [InlineData(13)]
-    [InlineData(1001)]
+    [MemberData(nameof(Lengths))]
     public void Gradient_and_squares_in_one_read_round_each_element_once_as_the_separate_kernels_do(int length)
     {
         float[] x = TestData.Vector(length, seed: 3).Select(v => (float)v).ToArray();
