@@ -13,4 +13,30 @@ internal sealed record StudyContext(
 
     /// <summary>results/figures/&lt;name&gt; (no extension; figures are written as .png and .svg).</summary>
     public string FigurePath(string name) => Path.Combine(OutputDirectory, "figures", name);
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for 0 … <paramref name="count"/> − 1 in parallel, reporting progress as
+    /// <paramref name="task"/>; each item must write only its own slot, so results do not depend on the thread count.
+    /// </summary>
+    public void ForEach(string task, int count, Action<int> body)
+    {
+        Progress.Start(task, count);
+        var gate = new object();
+        var options = new ParallelOptions { CancellationToken = Cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        try
+        {
+            Parallel.For(0, count, options, i =>
+            {
+                body(i);
+                lock (gate)
+                {
+                    Progress.Advance();
+                }
+            });
+        }
+        catch (AggregateException) when (Cancellation.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(Cancellation);
+        }
+    }
 }

@@ -15,6 +15,7 @@ internal static class StudyRunner
     [
         new SeedReplicationExperiment(),
         new SweepExperiment(),
+        new AblationExperiment(),
         new CurvatureAccuracyExperiment(),
         new RealDataExperiment(),
     ];

@@ -24,12 +24,12 @@ internal sealed class SweepExperiment : IExperiment
 
         var clock = Stopwatch.StartNew();
         var instances = new SweepInstance[problems.Count, seeds.Length];
-        ForEach(context, "sweep: problem instances and their optima", instances.Length,
+        context.ForEach("sweep: problem instances and their optima", instances.Length,
             i => instances[i / seeds.Length, i % seeds.Length] = problems[i / seeds.Length].Create(profile, seeds[i % seeds.Length]));
         double instanceMilliseconds = clock.Elapsed.TotalMilliseconds;
 
         var runs = new SweepRun[problems.Count, optimizers.Count, rates.Length, seeds.Length];
-        ForEach(context, "sweep: training runs", runs.Length, i =>
+        context.ForEach("sweep: training runs", runs.Length, i =>
         {
             int s = i % seeds.Length, r = i / seeds.Length % rates.Length;
             int o = i / (seeds.Length * rates.Length) % optimizers.Count, p = i / (seeds.Length * rates.Length * optimizers.Count);
@@ -75,29 +75,6 @@ internal sealed class SweepExperiment : IExperiment
                 yield return new TimingRow(Name, $"{analysis.Optimizers[o].Label}, {(toy ? "toy neuron" : "synthetic")}: mean per epoch",
                     perEpoch.Average());
             }
-        }
-    }
-
-    // Parallel over independent items; each writes only its own slot. Progress is advanced under a lock.
-    private static void ForEach(StudyContext context, string task, int count, Action<int> body)
-    {
-        context.Progress.Start(task, count);
-        var gate = new object();
-        var options = new ParallelOptions { CancellationToken = context.Cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        try
-        {
-            Parallel.For(0, count, options, i =>
-            {
-                body(i);
-                lock (gate)
-                {
-                    context.Progress.Advance();
-                }
-            });
-        }
-        catch (AggregateException) when (context.Cancellation.IsCancellationRequested)
-        {
-            throw new OperationCanceledException(context.Cancellation);
         }
     }
 }
