@@ -27,6 +27,9 @@ internal sealed record AblationAnalysis(IReadOnlyList<AblationProblem> Problems,
     public double[] Gaps(int v) =>
         [.. Enumerable.Range(0, Runs.GetLength(1)).Select(k => Math.Max(Runs[v, k].Gap, Floor))];
 
+    /// <summary>The median number of steps of variant <paramref name="v"/>'s fits (0 for a diverged one).</summary>
+    public double MedianSteps(int v) => Quantiles.Of([.. Enumerable.Range(0, Runs.GetLength(1)).Select(k => (double)Runs[v, k].Steps)], 0.5);
+
     /// <summary>Variant <paramref name="v"/> against the defaults (variant 0), instance by instance.</summary>
     public (int Lower, int Higher, int Equal, WilcoxonResult Wilcoxon, double SignP) AgainstDefaults(int v)
     {
@@ -50,7 +53,7 @@ internal sealed record AblationAnalysis(IReadOnlyList<AblationProblem> Problems,
                 ["within-target"] = gaps.Count(g => g <= Target),
                 ["within-target-mini-batch"] = Within(v, miniBatch: true).Within,
                 ["diverged"] = gaps.Count(double.IsPositiveInfinity),
-                ["median-steps"] = Numbers.Round(Quantiles.Of([.. Enumerable.Range(0, gaps.Length).Select(k => (double)Runs[v, k].Steps)], 0.5)),
+                ["median-steps"] = Numbers.Round(MedianSteps(v)),
             };
             if (v > 0)
             {
@@ -86,11 +89,10 @@ internal sealed record AblationAnalysis(IReadOnlyList<AblationProblem> Problems,
         for (int v = 0; v < Variants.Count; v++)
         {
             double[] gaps = Gaps(v);
-            double steps = Quantiles.Of([.. Enumerable.Range(0, runs).Select(k => (double)Runs[v, k].Steps)], 0.5);
             var (fullBatch, fullBatchRuns) = Within(v, miniBatch: false);
             var (miniBatch, miniBatchRuns) = Within(v, miniBatch: true);
             text.Append(CultureInfo.InvariantCulture,
-                $"| {Variants[v].Label} | {Variants[v].Settings} | {Gap(Quantiles.Of(gaps, 0.5))} | {fullBatch}/{fullBatchRuns} | {miniBatch}/{miniBatchRuns} | {gaps.Count(double.IsPositiveInfinity)} | {steps:0} |\n");
+                $"| {Variants[v].Label} | {Variants[v].Settings} | {Gap(Quantiles.Of(gaps, 0.5))} | {fullBatch}/{fullBatchRuns} | {miniBatch}/{miniBatchRuns} | {gaps.Count(double.IsPositiveInfinity)} | {MedianSteps(v):0} |\n");
         }
 
         text.Append("\n### Conclusions (computed from the runs above)\n\n");

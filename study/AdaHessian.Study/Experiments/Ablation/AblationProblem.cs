@@ -1,7 +1,4 @@
-using AdaHessian.Datasets;
-using AdaHessian.Objective;
 using AdaHessian.Study.Experiments.Sweep;
-using AdaHessian.Study.Problems;
 
 namespace AdaHessian.Study.Experiments.Ablation;
 
@@ -28,17 +25,9 @@ internal sealed record AblationProblem(string Key, string Label, Func<int, Sweep
             string shape = rotated ? "rotated" : "axis";
             problems.Add(new AblationProblem($"minibatch-kappa1e2-{shape}",
                 $"κ=1e2 {(rotated ? "rotated" : "axis-aligned")}, {rows:N0} rows (mini-batches)",
-                seed => Instance(rows, profile.SyntheticFeatures, 100, rotated, seed), MiniBatch: true));
+                seed => SweepInstance.Synthetic(rows, profile.SyntheticFeatures, 100, rotated, seed), MiniBatch: true));
         }
 
         return problems;
-    }
-
-    private static SweepInstance Instance(int rows, int features, double kappa, bool rotated, int seed)
-    {
-        var data = SyntheticLogistic.Generate(rows, features, kappa, rotated, seed);
-        OptimumResult optimum = OptimumSolver.Solve(new LogisticObjective(data, LossKind.LogLoss, SweepProblem.L2, numberOfThreads: 1));
-        return new SweepInstance(data, LossKind.LogLoss, SweepProblem.L2, new double[data.FeatureCount + 1], optimum.Objective,
-            optimum.HessianCondition, optimum.ScaledHessianCondition);
     }
 }

@@ -18,8 +18,7 @@ internal sealed record AblationRun(double Gap, long Steps)
         try
         {
             TrainingResult result = TrainingPlan.For(options, seed).Run(instance.Data, cancellationToken: cancellationToken);
-            double f = instance.Objective().Value(instance.Objective().AllRows, result.Parameters);
-            return new AblationRun((f - instance.Optimum) / Math.Abs(instance.Optimum), result.Steps);
+            return new AblationRun((instance.ValueAt(result.Parameters) - instance.Optimum) / Math.Abs(instance.Optimum), result.Steps);
         }
         catch (TrainingDivergedException)
         {

@@ -1,5 +1,7 @@
 using AdaHessian.Data;
+using AdaHessian.Datasets;
 using AdaHessian.Objective;
+using AdaHessian.Study.Problems;
 
 namespace AdaHessian.Study.Experiments.Sweep;
 
@@ -11,6 +13,21 @@ internal sealed record SweepInstance(LogisticDataset Data, LossKind Loss, double
 {
     /// <summary>F at the start, the same for every optimizer on this instance.</summary>
     public double InitialObjective { get; } = ValueAt(new LogisticObjective(Data, Loss, L2, numberOfThreads: 1), Start);
+
+    /// <summary>
+    /// A seeded synthetic logistic regression (LogLoss, L2 = <see cref="SweepProblem.L2"/>, from θ = 0) with its optimum
+    /// by Newton's method.
+    /// </summary>
+    public static SweepInstance Synthetic(int rows, int features, double conditionNumber, bool rotated, int seed)
+    {
+        var data = SyntheticLogistic.Generate(rows, features, conditionNumber, rotated, seed);
+        OptimumResult optimum = OptimumSolver.Solve(new LogisticObjective(data, LossKind.LogLoss, SweepProblem.L2, numberOfThreads: 1));
+        return new SweepInstance(data, LossKind.LogLoss, SweepProblem.L2, new double[data.FeatureCount + 1], optimum.Objective,
+            optimum.HessianCondition, optimum.ScaledHessianCondition);
+    }
+
+    /// <summary>F at <paramref name="theta"/> over every row.</summary>
+    public double ValueAt(double[] theta) => ValueAt(Objective(), theta);
 
     /// <summary>A fresh single-threaded objective (objectives reuse buffers, so every run gets its own).</summary>
     public LogisticObjective Objective() => new(Data, Loss, L2, numberOfThreads: 1);

@@ -1,6 +1,4 @@
 using System.Globalization;
-using AdaHessian.Datasets;
-using AdaHessian.Objective;
 using AdaHessian.Study.Problems;
 using MathNet.Numerics.Random;
 
@@ -50,9 +48,6 @@ internal sealed record SweepProblem(string Key, string Label, bool IsToy, double
             return new SweepInstance(ToyNeuron.Dataset(), ToyNeuron.Loss, 0, [w, b], 0, double.NaN, double.NaN);
         }
 
-        var data = SyntheticLogistic.Generate(profile.SyntheticRows, profile.SyntheticFeatures, ConditionNumber, Rotated, seed);
-        OptimumResult optimum = OptimumSolver.Solve(new LogisticObjective(data, LossKind.LogLoss, L2, numberOfThreads: 1));
-        return new SweepInstance(data, LossKind.LogLoss, L2, new double[data.FeatureCount + 1], optimum.Objective,
-            optimum.HessianCondition, optimum.ScaledHessianCondition);
+        return SweepInstance.Synthetic(profile.SyntheticRows, profile.SyntheticFeatures, ConditionNumber, Rotated, seed);
     }
 }
