@@ -35,11 +35,11 @@ public abstract class AdaHessianTrainerOptionsBase : LogisticNeuronTrainerOption
     public int HessianUpdateInterval = AdaHessianTrainer.Defaults.HessianUpdateInterval;
 
     /// <inheritdoc />
-    private protected override Optimizer CreateOptimizerCore(double learningRate, ILearningRateSchedule schedule) =>
+    private protected override Optimizer CreateOptimizerCore(double learningRate, double beta1, ILearningRateSchedule schedule) =>
         Optimizer.AdaHessian(new AdaHessianOptions
         {
             LearningRate = learningRate,
-            Beta1 = Beta1,
+            Beta1 = beta1,
             Beta2 = Beta2,
             Epsilon = Epsilon,
             HessianPower = HessianPower,
@@ -52,16 +52,26 @@ public abstract class AdaHessianTrainerOptionsBase : LogisticNeuronTrainerOption
     /// D^(−½)HD^(−½) (≈ 2 on dense data, ≈ the non-zeros per row on binary sparse data, 221 on Fashion-MNIST), so
     /// η = min(1, c/λ̂), from 20 power iterations at the start: on up to 4,096 evenly spaced rows for full batches,
     /// and on one batch-sized sample for mini-batches, whose curvature is what a step sees (with many features per
-    /// batch row its top eigenvalue grows with the sampling noise, and η shrinks with it).
+    /// batch row its top eigenvalue grows with the sampling noise, and η shrinks with it). On full batches with β₁
+    /// also automatic, the binary trainer takes both ends of the spectrum instead, and η with β₁ from them
+    /// (<see cref="FullBatchMomentum"/>); the multiclass trainer keeps β₁ = 0.9: a softmax's Hessian has a direction
+    /// without curvature (the sum of its biases), which leaves λ_min without meaning (η and β₁ from it diverged on
+    /// small softmax problems).
     /// </remarks>
-    private protected override (double Rate, string How) AutomaticLearningRateCore(IObjective objective,
+    private protected override (double Rate, double Beta1, string How) AutomaticLearningRateCore(IObjective objective,
         ReadOnlySpan<double> start, int batchSize, bool fullBatch, int seed)
     {
+        if (fullBatch && Beta1 is null && !IsMulticlass)
+        {
+            (double largest, double smallest) = PreconditionedExtremes.Median(objective, 4096, start, iterations: 20, seed);
+            return FullBatchMomentum.Choose(largest, smallest);
+        }
+
         double eigenvalue = PreconditionedSpectrum.MedianLargestEigenvalue(objective, fullBatch ? 4096 : batchSize, start,
             iterations: 20, seed);
         double c = fullBatch ? AdaHessianTrainer.Defaults.FullBatchStability : AdaHessianTrainer.Defaults.MiniBatchStability;
         double rate = eigenvalue > c ? c / eigenvalue : 1;
-        return (rate, $"automatic: min(1, {c:G2}/λ̂), λ̂ = {eigenvalue:G4}");
+        return (rate, GivenOrDefaultBeta1, $"automatic: min(1, {c:G2}/λ̂), λ̂ = {eigenvalue:G4}");
     }
 
     /// <inheritdoc />

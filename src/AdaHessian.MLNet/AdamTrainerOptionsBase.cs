@@ -16,20 +16,20 @@ public abstract class AdamTrainerOptionsBase : LogisticNeuronTrainerOptions
     }
 
     /// <inheritdoc />
-    private protected override Optimizer CreateOptimizerCore(double learningRate, ILearningRateSchedule schedule) =>
+    private protected override Optimizer CreateOptimizerCore(double learningRate, double beta1, ILearningRateSchedule schedule) =>
         Optimizer.Adam(new AdamOptions
         {
             LearningRate = learningRate,
-            Beta1 = Beta1,
+            Beta1 = beta1,
             Beta2 = Beta2,
             Epsilon = Epsilon,
             WeightDecay = WeightDecay,
         }, schedule);
 
     /// <inheritdoc />
-    private protected override (double Rate, string How) AutomaticLearningRateCore(IObjective objective,
+    private protected override (double Rate, double Beta1, string How) AutomaticLearningRateCore(IObjective objective,
         ReadOnlySpan<double> start, int batchSize, bool fullBatch, int seed) =>
         fullBatch
-            ? (AdamTrainer.Defaults.FullBatchLearningRate, "automatic: full batch")
-            : (AdamTrainer.Defaults.MiniBatchLearningRate, "automatic: mini-batch");
+            ? (AdamTrainer.Defaults.FullBatchLearningRate, GivenOrDefaultBeta1, "automatic: full batch")
+            : (AdamTrainer.Defaults.MiniBatchLearningRate, GivenOrDefaultBeta1, "automatic: mini-batch");
 }

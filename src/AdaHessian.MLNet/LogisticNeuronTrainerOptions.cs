@@ -69,8 +69,13 @@ public abstract class LogisticNeuronTrainerOptions
     /// </summary>
     public bool CenterFeatures = SharedDefaults.CenterFeatures;
 
-    /// <summary>β₁ in [0, 1): decay of the gradient moving average (momentum). Default 0.9.</summary>
-    public float Beta1 = SharedDefaults.Beta1;
+    /// <summary>
+    /// β₁ in [0, 1): decay of the gradient moving average (momentum). Default null: 0.9, except where the binary
+    /// AdaHessian trainer trains on full batches with <see cref="LearningRate"/> also null — there η and β₁ are chosen together from the
+    /// curvature at the start (heavy-ball momentum for the condition number of the diagonally preconditioned Hessian;
+    /// see <see cref="AdaHessianTrainer.Defaults"/>). The log names the β₁ a fit used.
+    /// </summary>
+    public float? Beta1;
 
     /// <summary>β₂ in [0, 1): decay of the second-moment moving average. Default 0.999.</summary>
     public float Beta2 = SharedDefaults.Beta2;
@@ -169,11 +174,14 @@ public abstract class LogisticNeuronTrainerOptions
     }
 
     /// <summary>The optimizer chain these options describe, stepping by <paramref name="schedule"/>; the core validates its settings.</summary>
-    private protected abstract Optimizer CreateOptimizerCore(double learningRate, ILearningRateSchedule schedule);
+    private protected abstract Optimizer CreateOptimizerCore(double learningRate, double beta1, ILearningRateSchedule schedule);
 
-    /// <summary>η when <see cref="LearningRate"/> is null, and how it was found (for the log).</summary>
-    private protected abstract (double Rate, string How) AutomaticLearningRateCore(IObjective objective, ReadOnlySpan<double> start,
-        int batchSize, bool fullBatch, int seed);
+    /// <summary>
+    /// η when <see cref="LearningRate"/> is null, β₁ (the given <see cref="Beta1"/>, or one chosen with η), and how
+    /// they were found (for the log).
+    /// </summary>
+    private protected abstract (double Rate, double Beta1, string How) AutomaticLearningRateCore(IObjective objective,
+        ReadOnlySpan<double> start, int batchSize, bool fullBatch, int seed);
 
     /// <summary>Where the curvature comes from: null for gradient-only optimizers.</summary>
     private protected virtual CurvatureOptions? CreateCurvatureCore() => null;
@@ -184,9 +192,13 @@ public abstract class LogisticNeuronTrainerOptions
     /// <summary>True for the multiclass trainers' options: a key label and a softmax objective.</summary>
     internal virtual bool IsMulticlass => false;
 
-    internal Optimizer CreateOptimizer(double learningRate, ILearningRateSchedule schedule) => CreateOptimizerCore(learningRate, schedule);
+    /// <summary>β₁ when it is not chosen with η: the given one, or 0.9.</summary>
+    internal float GivenOrDefaultBeta1 => Beta1 ?? SharedDefaults.Beta1;
 
-    internal (double Rate, string How) AutomaticLearningRate(IObjective objective, ReadOnlySpan<double> start, int batchSize,
+    internal Optimizer CreateOptimizer(double learningRate, double beta1, ILearningRateSchedule schedule) =>
+        CreateOptimizerCore(learningRate, beta1, schedule);
+
+    internal (double Rate, double Beta1, string How) AutomaticLearningRate(IObjective objective, ReadOnlySpan<double> start, int batchSize,
         bool fullBatch, int seed) =>
         AutomaticLearningRateCore(objective, start, batchSize, fullBatch, seed);
 

@@ -65,7 +65,7 @@ internal sealed class TrainingPlan
         var plan = new TrainingPlan(options, seed);
         plan.Training(batchSize: 1).Validate();
         double rate = options.LearningRate ?? 1;
-        options.CreateOptimizer(rate, new ConstantLearningRate(rate));
+        options.CreateOptimizer(rate, options.GivenOrDefaultBeta1, new ConstantLearningRate(rate));
         return plan;
     }
 
@@ -141,8 +141,8 @@ internal sealed class TrainingPlan
         bool fullBatch = batch >= rows;
         int epochs = AutomaticBudget.Epochs(rows, batch, _options.NumberOfEpochs, _options.MinimumNumberOfSteps);
         long steps = AutomaticBudget.Steps(rows, batch, epochs);
-        (double rate, string how) = _options.LearningRate is { } given
-            ? (given, "given")
+        (double rate, double beta1, string how) = _options.LearningRate is { } given
+            ? (given, _options.GivenOrDefaultBeta1, "given")
             : _options.AutomaticLearningRate(objective, start, batch, fullBatch, unchecked(Seed ^ SpectrumSeedSalt));
         if (_options.LearningRate is null && !fullBatch && batch < AutomaticBudget.MinimumBatch)
         {
@@ -151,8 +151,8 @@ internal sealed class TrainingPlan
             how += $", × {batch}/{AutomaticBudget.MinimumBatch} for the small batch";
         }
         ILearningRateSchedule schedule = LearningRateSchedules.Create(_options.LearningRateDecay, rate, steps);
-        Optimizer optimizer = _options.CreateOptimizer(rate, schedule);
-        var description = $"{_options.Describe(optimizer)}, η {rate:G4} ({how}), {_options.LearningRateDecay} decay over {steps} steps, " +
+        Optimizer optimizer = _options.CreateOptimizer(rate, beta1, schedule);
+        var description = $"{_options.Describe(optimizer)}, η {rate:G4} ({how}), β₁ {beta1:G4}, {_options.LearningRateDecay} decay over {steps} steps, " +
             $"batch {(fullBatch ? "full" : batch.ToString(System.Globalization.CultureInfo.InvariantCulture))}, {epochs} epochs";
         return new ResolvedPlan(description, optimizer, Training(batch) with { NumberOfEpochs = epochs }, rate, steps,
             Centred: false);

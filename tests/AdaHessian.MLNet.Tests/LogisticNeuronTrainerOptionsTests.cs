@@ -91,7 +91,8 @@ public sealed class LogisticNeuronTrainerOptionsTests
         Assert.Equal(SharedDefaults.MinimumNumberOfSteps, o.MinimumNumberOfSteps);
         Assert.Equal(SharedDefaults.LearningRateDecay, o.LearningRateDecay);
         Assert.Equal(SharedDefaults.CenterFeatures, o.CenterFeatures);
-        Assert.Equal(SharedDefaults.Beta1, o.Beta1);
+        Assert.Null(o.Beta1);
+        Assert.Equal(SharedDefaults.Beta1, o.GivenOrDefaultBeta1);
         Assert.Equal(SharedDefaults.Beta2, o.Beta2);
         Assert.Equal(AdaHessianTrainer.Defaults.Epsilon, o.Epsilon);
         Assert.Equal(SharedDefaults.WeightDecay, o.WeightDecay);
@@ -122,7 +123,8 @@ public sealed class LogisticNeuronTrainerOptionsTests
         Assert.Equal(SharedDefaults.NumberOfEpochs, o.NumberOfEpochs);
         Assert.Null(o.BatchSize);
         Assert.Null(o.LearningRate);
-        Assert.Equal(SharedDefaults.Beta1, o.Beta1);
+        Assert.Null(o.Beta1);
+        Assert.Equal(SharedDefaults.Beta1, o.GivenOrDefaultBeta1);
         Assert.Equal(SharedDefaults.Beta2, o.Beta2);
         Assert.Equal(AdamTrainer.Defaults.Epsilon, o.Epsilon);
         Assert.Equal(SharedDefaults.WeightDecay, o.WeightDecay);

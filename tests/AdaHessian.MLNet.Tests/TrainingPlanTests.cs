@@ -46,7 +46,7 @@ public sealed class TrainingPlanTests
             plan.Training.OptimizationTolerance));
         Assert.Equal(new ScaleByMoments(0.9f, 0.999f, 1e-4f, 0.5, SecondMomentSource.Curvature), plan.Optimizer.Links[0]);
         Assert.Equal(new ScaleByLearningRate(new LinearDecayLearningRate(0.25f, 7 * 5)), plan.Optimizer.Links[2]);
-        Assert.StartsWith("AdaHessian exact (k=0.5), η 0.25 (given), Linear decay over 35 steps, batch 64, 7 epochs", plan.Description,
+        Assert.StartsWith("AdaHessian exact (k=0.5), η 0.25 (given), β₁ 0.9, Linear decay over 35 steps, batch 64, 7 epochs", plan.Description,
             StringComparison.Ordinal);
         Assert.Null(TrainingPlan.For(new AdamTrainer.Options(), seed: 0).Resolve(TrainingPlan.For(new AdamTrainer.Options(), 0)
             .CreateObjective(data, 1), new double[data.FeatureCount + 1], data.RowCount, data.Features.StoredValueCount).Training.Curvature);
@@ -70,13 +70,13 @@ public sealed class TrainingPlanTests
         AdaHessianTrainer.Options official = AdaHessianTrainer.Options.Official();
         Assert.Equal(((float)coreAdaHessian.LearningRate, (float)coreAdaHessian.Beta1, (float)coreAdaHessian.Beta2,
                 (float)coreAdaHessian.Epsilon, (float)coreAdaHessian.HessianPower, (float)coreAdaHessian.WeightDecay),
-            (official.LearningRate!.Value, official.Beta1, official.Beta2, official.Epsilon, official.HessianPower, official.WeightDecay));
+            (official.LearningRate!.Value, official.GivenOrDefaultBeta1, official.Beta2, official.Epsilon, official.HessianPower, official.WeightDecay));
         Assert.Equal((coreCurvature.Kind, coreCurvature.HutchinsonSamples, coreCurvature.SpatialAverageBlockSize, coreCurvature.HessianUpdateInterval),
             (official.Curvature, official.HutchinsonSamples, official.SpatialAverageBlockSize, official.HessianUpdateInterval));
         Assert.Equal((core.BatchSize, 0, LearningRateDecay.None, false, 0f),
             (official.BatchSize, official.MinimumNumberOfSteps, official.LearningRateDecay, official.CenterFeatures, official.OptimizationTolerance));
         Assert.Equal(((float)coreAdam.Beta1, (float)coreAdam.Beta2, (float)coreAdam.Epsilon, (float)coreAdam.WeightDecay),
-            (adam.Beta1, adam.Beta2, adam.Epsilon, adam.WeightDecay));
+            (adam.GivenOrDefaultBeta1, adam.Beta2, adam.Epsilon, adam.WeightDecay));
 
         // The core's Adam rate is the trainer's automatic one on mini-batches, the core's default batch.
         Assert.Equal(AdamTrainer.Defaults.MiniBatchLearningRate, coreAdam.LearningRate);
