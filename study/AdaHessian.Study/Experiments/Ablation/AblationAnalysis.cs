@@ -141,9 +141,28 @@ internal sealed record AblationAnalysis(IReadOnlyList<AblationProblem> Problems,
                 verdict += string.Create(CultureInfo.InvariantCulture,
                     $", but both are within {Target:0e0} of F* on every instance (median gaps {Gap(Quantiles.Of(Gaps(0), 0.5))} and {Gap(Quantiles.Of(Gaps(v), 0.5))}): a difference below what the fits' stopping tolerance resolves");
             }
+            verdict += ConvergedDifferently(v);
             yield return string.Create(CultureInfo.InvariantCulture,
                 $"**{Variants[v].Label}** against {defaults}: the defaults' gap is lower on {lower}, higher on {higher}, equal on {equal} of {lower + higher + equal} instances (Wilcoxon p = {Numbers.Format(wilcoxon.PValue, 2)}, sign test p = {Numbers.Format(signP, 2)}): {verdict}.");
         }
+    }
+
+    // Pooled over both regimes, the tests can call a setting equal that fails one of them: say so, per regime.
+    private string ConvergedDifferently(int v)
+    {
+        var text = new StringBuilder();
+        foreach (bool miniBatch in new[] { false, true })
+        {
+            var (mine, runs) = Within(v, miniBatch);
+            int theirs = Within(0, miniBatch).Within;
+            if (runs > 0 && mine != theirs)
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $"; within {Target:0e0} of F* on {mine}/{runs} {(miniBatch ? "mini-batch" : "full-batch")} fits, the defaults on {theirs}/{runs}");
+            }
+        }
+
+        return text.ToString();
     }
 
     private static string Gap(double gap) =>

@@ -17,7 +17,7 @@ internal sealed record AblationVariant(string Key, string Label, string Settings
     /// <summary>The variants, the defaults first.</summary>
     public static IReadOnlyList<AblationVariant> All { get; } =
     [
-        new(DefaultsKey, "AdaHessian defaults", "AdaHessianTrainer defaults: exact diagonal, η from the curvature at the start, cosine decay, centred features, full batch and at least 2,000 steps on these data",
+        new(DefaultsKey, "AdaHessian defaults", "AdaHessianTrainer defaults: exact diagonal, η from the curvature at the start (with β₁ on full batches), cosine decay, centred features, full batch and at least 2,000 steps on these data",
             () => new AdaHessianTrainer.Options()),
         new("adahessian-official", "AdaHessian official", "AdaHessianTrainer.Options.Official(): Hutchinson, η 0.15 constant, 30 epochs of 256 rows, uncentred",
             AdaHessianTrainer.Options.Official),
@@ -29,6 +29,8 @@ internal sealed record AblationVariant(string Key, string Label, string Settings
             () => new AdaHessianTrainer.Options { LearningRateDecay = LearningRateDecay.Linear }),
         new("adahessian-uncentred", "AdaHessian, uncentred", "the defaults on uncentred features (CenterFeatures = false)",
             () => new AdaHessianTrainer.Options { CenterFeatures = false }),
+        new("adahessian-momentum", "AdaHessian, β₁ = 0.9", "the defaults with β₁ = 0.9 on full batches too (η = min(1, 10/λ̂)) instead of the heavy ball's η and β₁",
+            () => new AdaHessianTrainer.Options { Beta1 = 0.9f }),
         new("adam-defaults", "Adam defaults", "AdamTrainer defaults",
             () => new AdamTrainer.Options()),
     ];
