@@ -40,7 +40,7 @@ internal static class PreconditionedExtremes
         new RademacherProbes(seed).Draw(v, p);
         var u = new double[p];
         var hu = new double[p];
-        if (Normalize(v) == 0)
+        if (PreconditionedSpectrum.Normalize(v) == 0)
         {
             return (0, 0);
         }
@@ -66,7 +66,7 @@ internal static class PreconditionedExtremes
                 v[j] = w;
             }
 
-            beta = Normalize(v);
+            beta = PreconditionedSpectrum.Normalize(v);
             if (k == iterations - 1 || !(beta > 1e-12 * Math.Abs(alpha)))
             {
                 break; // done, or the Krylov space is invariant: its Ritz values are eigenvalues
@@ -121,25 +121,5 @@ internal static class PreconditionedExtremes
         {
             hu[j] *= scale[j];
         }
-    }
-
-    private static double Normalize(Span<double> v)
-    {
-        double squared = 0;
-        foreach (double x in v)
-        {
-            squared += x * x;
-        }
-
-        double norm = Math.Sqrt(squared);
-        if (norm > 0)
-        {
-            for (int j = 0; j < v.Length; j++)
-            {
-                v[j] /= norm;
-            }
-        }
-
-        return norm;
     }
 }

@@ -110,7 +110,8 @@ internal static class PreconditionedSpectrum
         return rows;
     }
 
-    private static double Normalize(Span<double> v)
+    /// <summary>Scales <paramref name="v"/> to unit length (a zero vector stays zero) and returns its former length.</summary>
+    internal static double Normalize(Span<double> v)
     {
         double squared = 0;
         foreach (double x in v)
