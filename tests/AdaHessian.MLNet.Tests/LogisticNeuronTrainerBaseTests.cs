@@ -61,17 +61,17 @@ public sealed class LogisticNeuronTrainerBaseTests
         var lbfgs = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(
             new LbfgsLogisticRegressionBinaryTrainer.Options { L1Regularization = 0, L2Regularization = 1, OptimizationTolerance = 1e-10f }).Fit(data);
 
-        var ours = Trainers.Create(trainer, ml, o => { o.BatchSize = 100; o.NumberOfEpochs = 60; }).Fit(data);
+        var ours = Trainers.Create(trainer, ml, o => o.L2Regularization = 1).Fit(data);
 
         double Objective(float[] p) => TrainLogLoss(ml, data, p) + (0.5 * p[..^1].Sum(v => (double)v * v) / 2000);
         double reference = Objective(Trainers.Parameters(lbfgs));
         double objective = Objective(Trainers.Parameters(ours));
-        Assert.InRange(objective, reference, reference * 1.005);
+        Assert.InRange(objective, reference, reference * (1 + 1e-4));
         var w = Trainers.Parameters(ours);
         var wRef = Trainers.Parameters(lbfgs);
         for (int j = 0; j < w.Length; j++)
         {
-            Assert.Equal(wRef[j], w[j], 0.15);
+            Assert.Equal(wRef[j], w[j], 0.05);
         }
     }
 

@@ -21,8 +21,12 @@ public sealed record L2SearchOptions
     /// <summary>The largest strength considered, &gt; <see cref="Minimum"/>. Default 1e3.</summary>
     public double Maximum { get; init; } = 1e3;
 
-    /// <summary>Grid points per decade of the path, ≥ 1. Default 2 (λ steps by √10).</summary>
-    public int PointsPerDecade { get; init; } = 2;
+    /// <summary>
+    /// Grid points per decade of the path, ≥ 1. Default 1 (λ steps by 10): a parabola through the best point and its
+    /// neighbours refines the choice within the decade, and on the suite's data sets two points a decade chose no
+    /// better models at 1.3–1.5× the passes.
+    /// </summary>
+    public int PointsPerDecade { get; init; } = 1;
 
     /// <summary>Hutchinson probes of the evidence's trace, ≥ 1. Default 8.</summary>
     public int Probes { get; init; } = 8;

@@ -3,12 +3,14 @@ namespace AdaHessian.Regularization;
 /// <summary>
 /// The held-out loss along a path of strengths, largest first, each fold warm-started from its fit at the previous
 /// strength (a strongly regularized problem is well conditioned, and each next one starts close to its optimum). The
-/// path stops three strengths past the best, or at one 2 % worse than the best; a parabola in log λ through the best and its neighbours proposes one more.
+/// path stops one strength past the best, or at one 2 % worse than the best; a parabola in log λ through the best and
+/// its neighbours proposes one more.
 /// </summary>
 internal static class RegularizationPath
 {
-    // Strengths tried past the best before the path stops: held-out curves are smooth but not exactly unimodal.
-    private const int Patience = 3;
+    // Strengths tried past the best before the path stops. Held-out curves are smooth but not exactly unimodal; a
+    // decade apart (the default grid) a local rise is rare, and each weaker strength is the most expensive yet to fit.
+    private const int Patience = 1;
 
     // A held-out loss this far above the best ends the path at once: noise on a flat stretch is far smaller, and the
     // weaker strengths further on are the most expensive to fit.

@@ -45,9 +45,9 @@ public class L2SearchTests
         double[] grid = Options.Grid();
         var onGrid = choice.Candidates.Where(c => grid.Contains(c.L2Regularization)).ToList();
         int best = onGrid.IndexOf(onGrid.MinBy(c => c.Score));
-        // The path ends at the grid's end, three points past the best, or right after a point 2 % worse than the best.
+        // The path ends at the grid's end, one point past the best, or right after a point 2 % worse than the best.
         bool risen = onGrid[^1].Score > onGrid[best].Score * 1.02 && onGrid.Skip(best + 1).SkipLast(1).All(c => c.Score <= onGrid[best].Score * 1.02);
-        Assert.True(onGrid.Count == grid.Length || onGrid.Count == best + 4 || risen, $"{onGrid.Count} grid points, best at {best}");
+        Assert.True(onGrid.Count == grid.Length || onGrid.Count == best + 2 || risen, $"{onGrid.Count} grid points, best at {best}");
         Assert.Equal(onGrid.Select(c => c.L2Regularization), grid.Take(onGrid.Count));
         if (best > 0 && best < onGrid.Count - 1)
         {

@@ -22,6 +22,25 @@ public class NewtonSolverTests
         Assert.True(solver.Passes < 200, $"{solver.Passes} passes");
     }
 
+    [Theory]
+    [InlineData(false, 0.01, 5)]
+    [InlineData(true, 0.3, 7)]
+    [InlineData(false, 3.0, 9)]
+    [InlineData(true, 30.0, 4)]
+    public void AtALooseToleranceItStopsWithinItOfTheMinimumAndReturnsFAtItsResult(bool sparse, double lambda, int seed)
+    {
+        TestProblem problem = TestData.Random(200, 6, seed: seed, zeroFraction: 0.3);
+        var penalized = new PenalizedObjective(new LogisticObjective(problem.Dataset(sparse), LossKind.LogLoss));
+        int[] rows = Enumerable.Range(0, problem.Rows).ToArray();
+        double c = lambda / problem.TotalWeight;
+        double optimum = penalized.Value(rows, Newton.Minimise(problem, lambda), c);
+        const double tolerance = 1e-5;
+        var theta = new double[7];
+        double f = new NewtonSolver(penalized).Minimize(rows, c, theta, tolerance, CancellationToken.None);
+        Assert.Equal(penalized.Value(rows, theta, c), f);
+        Assert.InRange((f - optimum) / Math.Abs(optimum), -1e-12, tolerance);
+    }
+
     [Fact]
     public void ThePenaltyIsLogisticObjectivesL2WithCOverTheRowsWeight()
     {
