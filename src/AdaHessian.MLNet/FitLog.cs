@@ -10,9 +10,19 @@ internal static class FitLog
     public static string L2(ResolvedPlan plan) =>
         plan.L2Choice?.Describe() ?? FormattableString.Invariant($"L2 {plan.L2Regularization:G4} (given)");
 
-    /// <summary>A warning when the L2 search doubted its choice (at the edge of its range, a fallback).</summary>
+    /// <summary>
+    /// A warning when the L2 search doubted its choice (at the edge of its range, a fallback), and when the plan
+    /// retries a fit whose automatic η diverged.
+    /// </summary>
     public static void WarnIfDoubtful(IChannel channel, string trainer, ResolvedPlan plan)
     {
+        if (plan.Retry is { } retry)
+        {
+            channel.Warning(MessageSensitivity.None,
+                "{0}: the automatic learning rate diverged ({1}); starting again with η {2:G4}, retry {3} of {4}.",
+                trainer, retry.Reason, plan.LearningRate, retry.Attempt, DivergenceRetry.MaximumRetries);
+        }
+
         if (plan.L2Choice?.Warning is { } doubt)
         {
             channel.Warning(MessageSensitivity.None, "{0}: the L2 strength {1:G4} may not suit this data: {2}.",

@@ -198,9 +198,15 @@ public abstract class LogisticNeuronTrainerOptions
     internal Optimizer CreateOptimizer(double learningRate, double beta1, ILearningRateSchedule schedule) =>
         CreateOptimizerCore(learningRate, beta1, schedule);
 
+    /// <summary>Scales the automatic η: tests make it diverge on purpose, to see what the fit does then.</summary>
+    internal double AutomaticRateFactor { get; set; } = 1;
+
     internal (double Rate, double Beta1, string How) AutomaticLearningRate(IObjective objective, ReadOnlySpan<double> start, int batchSize,
-        bool fullBatch, int seed) =>
-        AutomaticLearningRateCore(objective, start, batchSize, fullBatch, seed);
+        bool fullBatch, int seed)
+    {
+        (double rate, double beta1, string how) = AutomaticLearningRateCore(objective, start, batchSize, fullBatch, seed);
+        return (rate * AutomaticRateFactor, beta1, how);
+    }
 
     internal string Describe(Optimizer optimizer) => DescribeMethod(optimizer);
 

@@ -19,4 +19,7 @@ internal sealed record ResolvedPlan(string Description, Optimizer Optimizer, Tra
 
     /// <summary>How λ was chosen; null when it was given.</summary>
     public L2Choice? L2Choice { get; init; }
+
+    /// <summary>Set when this plan retries a fit whose automatic η diverged; null for the first attempt.</summary>
+    public DivergenceRetry? Retry { get; init; }
 }

@@ -134,7 +134,9 @@ internal sealed class TrainingPlan
     /// <param name="start">The starting point.</param>
     /// <param name="rows">Rows in an epoch.</param>
     /// <param name="storedValues">Feature values those rows store.</param>
-    public ResolvedPlan Resolve(IObjective objective, ReadOnlySpan<double> start, long rows, long storedValues)
+    /// <param name="retry">Set when an earlier attempt with the automatic η diverged.</param>
+    public ResolvedPlan Resolve(IObjective objective, ReadOnlySpan<double> start, long rows, long storedValues,
+        DivergenceRetry? retry = null)
     {
         int features = objective.Layout.WeightsPerBlock;
         int batch = _options.BatchSize is { } b ? (int)Math.Min(b, rows) : AutomaticBudget.BatchSize(rows, features, storedValues);
@@ -150,12 +152,37 @@ internal sealed class TrainingPlan
             rate *= (double)batch / AutomaticBudget.MinimumBatch;
             how += $", × {batch}/{AutomaticBudget.MinimumBatch} for the small batch";
         }
+
+        if (retry is { } again)
+        {
+            (rate, beta1, how) = again.Apply(rate, beta1, _options.GivenOrDefaultBeta1, how);
+        }
         ILearningRateSchedule schedule = LearningRateSchedules.Create(_options.LearningRateDecay, rate, steps);
         Optimizer optimizer = _options.CreateOptimizer(rate, beta1, schedule);
         var description = $"{_options.Describe(optimizer)}, η {rate:G4} ({how}), β₁ {beta1:G4}, {_options.LearningRateDecay} decay over {steps} steps, " +
             $"batch {(fullBatch ? "full" : batch.ToString(System.Globalization.CultureInfo.InvariantCulture))}, {epochs} epochs";
         return new ResolvedPlan(description, optimizer, Training(batch) with { NumberOfEpochs = epochs }, rate, steps,
-            Centred: false);
+            Centred: false) { Retry = retry };
+    }
+
+    // Trains with the plan of attempt 0, and again with a smaller η while an automatic η diverges (DivergenceRetry).
+    private TrainingResult Train(Func<DivergenceRetry?, ResolvedPlan> resolve, Action<ResolvedPlan>? resolved,
+        Func<ResolvedPlan, TrainingResult> train)
+    {
+        DivergenceRetry? retry = null;
+        while (true)
+        {
+            ResolvedPlan plan = resolve(retry);
+            resolved?.Invoke(plan);
+            try
+            {
+                return train(plan);
+            }
+            catch (TrainingDivergedException e) when (_options.LearningRate is null && (retry?.Attempt ?? 0) < DivergenceRetry.MaximumRetries)
+            {
+                retry = DivergenceRetry.After((retry?.Attempt ?? 0) + 1, e);
+            }
+        }
     }
 
     /// <summary>
@@ -213,15 +240,16 @@ internal sealed class TrainingPlan
         (double l2, L2Choice? choice) = ChooseL2(data, start, validation, cancellationToken);
         observer = observer is null ? null : new ModelCoordinatesObserver(observer, means, l2);
         IObjective objective = CreateObjective(data, l2);
-        ResolvedPlan plan = Resolve(objective, start, objective.AllRows.Length, data.Features.StoredValueCount) with
-        {
-            Centred = means is not null,
-            L2Regularization = l2,
-            L2Choice = choice,
-        };
-        resolved?.Invoke(plan);
-        TrainingResult result = TrainingLoop.Run(objective, plan.Optimizer, plan.Training, start, observer, cancellationToken,
-            validation is null ? null : CreateObjective(validation, 0));
+        IObjective? validationObjective = validation is null ? null : CreateObjective(validation, 0);
+        TrainingResult result = Train(
+            retry => Resolve(objective, start, objective.AllRows.Length, data.Features.StoredValueCount, retry) with
+            {
+                Centred = means is not null,
+                L2Regularization = l2,
+                L2Choice = choice,
+            },
+            resolved,
+            plan => TrainingLoop.Run(objective, plan.Optimizer, plan.Training, start, observer, cancellationToken, validationObjective));
         return means is null ? result : result with { Parameters = FeatureCentering.FromCentered(result.Parameters, means) };
     }
 
@@ -253,21 +281,26 @@ internal sealed class TrainingPlan
         // F_B normalises λ by the rows' own weight: the sample and every block penalise as the whole data does.
         double PenaltyOf(TrainingRows rows) => l2 * rows.TotalWeight / data.TotalWeight;
         IObjective sampleObjective = CreateObjective(sample, PenaltyOf(sample));
-        ResolvedPlan plan = Resolve(sampleObjective, start, data.KeptCount, data.StoredValues) with
-        {
-            Centred = means is not null,
-            L2Regularization = l2,
-            L2Choice = choice,
-        };
-        resolved?.Invoke(plan);
-        IRowBlockSource blocks = data.Blocks(plan.Training.BatchSize!.Value, _options.Shuffle ? Seed : null,
-            block =>
+        IObjective? validationObjective = validationRows is null ? null : CreateObjective(validationRows, 0);
+        TrainingResult result = Train(
+            retry => Resolve(sampleObjective, start, data.KeptCount, data.StoredValues, retry) with
             {
-                TrainingRows rows = means is null ? TrainingRows.Of(block) : Centered(Densified(TrainingRows.Of(block)), means, inPlace: true);
-                return CreateObjective(rows, PenaltyOf(rows));
+                Centred = means is not null,
+                L2Regularization = l2,
+                L2Choice = choice,
+            },
+            resolved,
+            plan =>
+            {
+                IRowBlockSource blocks = data.Blocks(plan.Training.BatchSize!.Value, _options.Shuffle ? Seed : null,
+                    block =>
+                    {
+                        TrainingRows rows = means is null ? TrainingRows.Of(block) : Centered(Densified(TrainingRows.Of(block)), means, inPlace: true);
+                        return CreateObjective(rows, PenaltyOf(rows));
+                    });
+                return TrainingLoop.RunStreamed(blocks, sampleObjective, plan.Optimizer, plan.Training, start, observer,
+                    cancellationToken, validationObjective);
             });
-        TrainingResult result = TrainingLoop.RunStreamed(blocks, sampleObjective, plan.Optimizer, plan.Training, start, observer,
-            cancellationToken, validationRows is null ? null : CreateObjective(validationRows, 0));
         return means is null ? result : result with { Parameters = FeatureCentering.FromCentered(result.Parameters, means) };
     }
 
