@@ -26,12 +26,17 @@ var multiclassOption = new Option<string?>("--multiclass")
 {
     Description = "Instead of the binary suite: the multiclass trainers on all ten Fashion-MNIST classes, reported to this markdown file.",
 };
+var multiclassSuiteOption = new Option<string?>("--multiclass-suite")
+{
+    Description = "Instead of the binary suite: the multiclass defaults suite on public multiclass tabular data, reported to this " +
+        "markdown file (the CSV goes to data/<name>.csv beside it); --dataset and --fits apply.",
+};
 var rowsOption = new Option<int>("--rows") { Description = "Training images of the multiclass comparison.", DefaultValueFactory = _ => 60_000 };
 var listOption = new Option<bool>("--list") { Description = "List the datasets and whether their files are present, then stop." };
 
 var root = new RootCommand("Defaults suite: AdaHessian and Adam at their defaults against L-BFGS and SDCA; writes a markdown report and a CSV.")
 {
-    datasetOption, trainerOption, outputOption, fitsOption, dataOption, listOption, multiclassOption, rowsOption,
+    datasetOption, trainerOption, outputOption, fitsOption, dataOption, listOption, multiclassOption, rowsOption, multiclassSuiteOption,
 };
 
 root.SetAction(parse =>
@@ -41,6 +46,12 @@ root.SetAction(parse =>
     {
         Console.Error.WriteLine("--fits must be at least 1.");
         return 2;
+    }
+
+    if (parse.GetValue(multiclassSuiteOption) is { } multiclassSuiteReport)
+    {
+        return AdaHessian.Suite.MulticlassSuite.MulticlassSuiteCommand.Run(multiclassSuiteReport, parse.GetValue(datasetOption), fits,
+            parse.GetValue(listOption), Console.Out);
     }
 
     if (parse.GetValue(multiclassOption) is { } multiclassReport)
