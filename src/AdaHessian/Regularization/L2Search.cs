@@ -20,7 +20,8 @@ public static class L2Search
     /// <param name="weights">Every row's example weight; empty when all weigh 1.</param>
     /// <param name="method">
     /// How to choose. <see cref="L2Method.CrossValidation"/> falls back to <see cref="L2Method.Evidence"/> when a class
-    /// has fewer rows than folds; <see cref="L2Method.ValidationSet"/> needs <paramref name="validation"/>.
+    /// has a single row in the rows searched (no fold could both train on it and hold it out); a class with fewer rows
+    /// than folds is held out in only some folds, as scikit-learn's stratified folds do; <see cref="L2Method.ValidationSet"/> needs <paramref name="validation"/>.
     /// </param>
     /// <param name="options">Folds, range, probes, seed and accuracy.</param>
     /// <param name="start">Where every fit starts (weights then biases); empty for zeros.</param>
@@ -69,9 +70,11 @@ public static class L2Search
         int searchedRows = Math.Min(rows, options.MaximumRows);
         int folds = options.FoldsFor(searchedRows);
         string? fallback = null;
-        if (method == L2Method.CrossValidation && counts.Where(n => n > 0).Min() < folds * Math.Max(1, (rows + options.MaximumRows - 1) / options.MaximumRows))
+        // Stratified dealing puts a class's rows in distinct folds, so with two or more rows every fold trains on it.
+        int parts = Math.Max(1, (rows + options.MaximumRows - 1) / options.MaximumRows);
+        if (method == L2Method.CrossValidation && counts.Where(n => n > 0).Min() < 2 * parts)
         {
-            fallback = FormattableString.Invariant($"a class has fewer than {folds} rows, too few for {folds}-fold cross-validation; chose by the evidence instead");
+            fallback = FormattableString.Invariant($"a class has {(parts == 1 ? "one row" : "too few rows for the searched sample to hold two")}, so some fold could not train on it; chose by the evidence instead");
             method = L2Method.Evidence;
         }
 

@@ -96,16 +96,30 @@ public class L2SearchTests
     }
 
     [Fact]
-    public void TooFewRowsOfAClassForTheFoldsChoosesByTheEvidence()
+    public void AClassOfOneRowChoosesByTheEvidence()
     {
+        TestProblem problem = TestData.Random(40, 3, seed: 2, weighted: false);
+        Array.Fill(problem.Labels, 0f);
+        problem.Labels[17] = 1f;
+        L2Choice choice = Choose(problem, L2Method.CrossValidation, Options);
+        Assert.Equal(L2Method.Evidence, choice.Method);
+        Assert.Contains("a class has one row", choice.Warning);
+        Assert.InRange(choice.L2Regularization, Options.Minimum, Options.Maximum);
+    }
+
+    [Fact]
+    public void AClassOfFewerRowsThanFoldsIsStillCrossValidated()
+    {
+        // Two rows of class 1 and three folds: the rows are dealt to two different folds, so every fold trains on one.
         TestProblem problem = TestData.Random(40, 3, seed: 2, weighted: false);
         Array.Fill(problem.Labels, 0f);
         problem.Labels[5] = 1f;
         problem.Labels[17] = 1f;
         L2Choice choice = Choose(problem, L2Method.CrossValidation, Options);
-        Assert.Equal(L2Method.Evidence, choice.Method);
-        Assert.Contains("fewer than 3 rows", choice.Warning);
-        Assert.InRange(choice.L2Regularization, Options.Minimum, Options.Maximum);
+        Assert.Equal(L2Method.CrossValidation, choice.Method);
+        Assert.Equal(3, choice.Folds);
+        Assert.DoesNotContain("evidence", choice.Warning ?? "");
+        Assert.All(choice.Candidates, c => Assert.True(double.IsFinite(c.Score) && c.Score > 0, $"λ {c.L2Regularization}: score {c.Score}"));
     }
 
     [Fact]
