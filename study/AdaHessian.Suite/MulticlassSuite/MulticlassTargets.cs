@@ -1,29 +1,16 @@
 using System.Globalization;
 using AdaHessian.Suite.Report;
 using static AdaHessian.Suite.MulticlassSuite.MulticlassSuiteMethods;
+using static AdaHessian.Suite.Report.L2Targets;
 
 namespace AdaHessian.Suite.MulticlassSuite;
 
 /// <summary>
-/// The targets of AdaHessianMaximumEntropy at its defaults, checked per dataset from the outcomes: test log-loss
-/// ≤ 1.01 × min(LbfgsMaximumEntropy at L2 = 1, SdcaMaximumEntropy) and ≤ 1.03 × the cross-validated
-/// LbfgsMaximumEntropy's; the fit, choice of L2 included, in ≤ 0.25 × the cross-validated search's time, or under
-/// 50 ms. A dataset counts for a target when its baseline ran; a failed default fit counts as a miss.
+/// The <see cref="L2Targets"/> of AdaHessianMaximumEntropy at its defaults, checked per dataset from the outcomes,
+/// against LbfgsMaximumEntropy at L2 = 1, SdcaMaximumEntropy and the cross-validated LbfgsMaximumEntropy. A dataset counts for a target when its baseline ran; a failed default fit counts as a miss.
 /// </summary>
 internal static class MulticlassTargets
 {
-    /// <summary>The slack over min(L-BFGS at L2 = 1, SDCA).</summary>
-    public const double OverBest = 1.01;
-
-    /// <summary>The slack over the cross-validated L-BFGS.</summary>
-    public const double OverCrossValidated = 1.03;
-
-    /// <summary>The share of the cross-validated search's time a fit may take.</summary>
-    public const double TimeShare = 0.25;
-
-    /// <summary>A fit shorter than this always counts as in time, seconds.</summary>
-    public const double AlwaysInTime = 0.05;
-
     /// <summary>The three targets as report lines, each "…: met on N/M (missed: …)".</summary>
     public static IEnumerable<string> Lines(IEnumerable<MulticlassDatasetOutcome> datasets)
     {
@@ -80,7 +67,7 @@ internal static class MulticlassTargets
             }
 
             double seconds = mine.MedianSeconds, search = cv.MedianSeconds;
-            tally.Add(d.Name, mine.Succeeded && (seconds < AlwaysInTime || seconds <= TimeShare * search),
+            tally.Add(d.Name, mine.Succeeded && InTime(seconds, search),
                 mine.Succeeded ? Cells.Ratio(seconds / search) : "failed");
         }
 

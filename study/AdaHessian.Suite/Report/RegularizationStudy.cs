@@ -96,7 +96,7 @@ internal static class RegularizationStudy
             text.Append($"- Against the {RegularizationMethod.Hindsight}: the lowest median ratio is **{byMedian.Method}**'s, " +
                 $"{Cells.LossRatio(byMedian.MedianRatio)}; the most often within {PairedComparison.Tolerance:P0} of it is " +
                 $"**{byShare.Method}**, on {byShare.WithinOnePercent} of {byShare.Datasets} datasets " +
-                $"({(double)byShare.WithinOnePercent / byShare.Datasets:P0}; within {RegularizationTargets.OverCrossValidated - 1:P0} on " +
+                $"({(double)byShare.WithinOnePercent / byShare.Datasets:P0}; within {L2Targets.OverCrossValidated - 1:P0} on " +
                 $"{byShare.WithinThreePercent}).\n");
         }
 

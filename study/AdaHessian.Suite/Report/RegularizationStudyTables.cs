@@ -29,7 +29,7 @@ internal static class RegularizationStudyTables
     public static MarkdownTable Hindsight(IReadOnlyList<HindsightScore> scores)
     {
         var table = new MarkdownTable("method", "datasets", "median ratio", "max ratio", $"within {PairedComparison.Tolerance:P0}",
-            $"within {RegularizationTargets.OverCrossValidated - 1:P0}");
+            $"within {L2Targets.OverCrossValidated - 1:P0}");
         foreach (var s in scores)
         {
             table.Add(s.Method, $"{s.Datasets}", Cells.LossRatio(s.MedianRatio),
@@ -67,6 +67,6 @@ internal static class RegularizationStudyTables
             ratios.Count == 0 ? double.NaN : ratios.Select(r => r.Ratio).Median(),
             max.Name is null ? double.NaN : max.Ratio, max.Name,
             ratios.Count(r => r.Ratio <= 1 + PairedComparison.Tolerance),
-            ratios.Count(r => r.Ratio <= RegularizationTargets.OverCrossValidated));
+            ratios.Count(r => r.Ratio <= L2Targets.OverCrossValidated));
     }
 }

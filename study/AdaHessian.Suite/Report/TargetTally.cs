@@ -1,4 +1,4 @@
-namespace AdaHessian.Suite.MulticlassSuite;
+namespace AdaHessian.Suite.Report;
 
 /// <summary>How many datasets met one target, and the ratio by which each of the others missed it.</summary>
 internal sealed class TargetTally
@@ -28,6 +28,9 @@ internal sealed class TargetTally
         }
     }
 
-    /// <summary>"met on N/M", then "(missed: name ratio, …)" when some missed.</summary>
-    public override string ToString() => $"met on {Met}/{Total}" + (_misses.Count == 0 ? "" : $" (missed: {string.Join(", ", _misses)})");
+    /// <summary>"N/M", then "(missed: name ratio, …)" when some missed.</summary>
+    public string Fraction => $"{Met}/{Total}" + (_misses.Count == 0 ? "" : $" (missed: {string.Join(", ", _misses)})");
+
+    /// <summary>"met on " and the <see cref="Fraction"/>.</summary>
+    public override string ToString() => $"met on {Fraction}";
 }
