@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using AdaHessian.Objective;
@@ -57,6 +58,7 @@ public sealed class CurvatureEstimator
     /// <summary>
     /// Evaluates F_B and its gradient at θ and recomputes D from the same pass. Returns F_B.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double EvaluateAndRefresh(IObjective objective, ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta,
         Span<double> gradient)
     {
@@ -103,6 +105,7 @@ public sealed class CurvatureEstimator
     }
 
     /// <summary>ê = (1/N) Σₛ zₛ ⊙ (H zₛ), the signed Hutchinson estimate of diag H.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void HutchinsonDiagonal(ReadOnlySpan<double> probes, ReadOnlySpan<double> products, int samples,
         Span<double> estimate)
     {
@@ -128,6 +131,7 @@ public sealed class CurvatureEstimator
     }
 
     // diagonal = |z ⊙ Hz|, element by element (a multiply and a sign clear in both paths).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AbsoluteProduct(ReadOnlySpan<double> probes, ReadOnlySpan<double> products, Span<double> diagonal)
     {
         int p = diagonal.Length;
@@ -150,6 +154,7 @@ public sealed class CurvatureEstimator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AbsoluteInPlace(Span<double> values)
     {
         int j = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using MathNet.Numerics.Random;
@@ -22,6 +23,7 @@ internal sealed class RademacherProbes
     /// Fills <paramref name="probes"/> with probes.Length / <paramref name="parameterCount"/> consecutive probes. Each
     /// probe takes one block of (P + 7) / 8 generator bytes; bit i of byte k gives entry 8k + i, 0 → −1 and 1 → +1.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Draw(Span<double> probes, int parameterCount)
     {
         int p = parameterCount;
@@ -43,6 +45,7 @@ internal sealed class RademacherProbes
     }
 
     // The vector path expands one byte into 8 entries with two compares; the tail does the same bit by bit.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Expand(byte[] bits, Span<double> z)
     {
         int p = z.Length;

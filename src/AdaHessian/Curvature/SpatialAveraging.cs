@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AdaHessian.Curvature;
 
 /// <summary>
@@ -10,6 +12,7 @@ internal static class SpatialAveraging
     /// <param name="diagonal">d weight entries followed by the bias entry.</param>
     /// <param name="blockSize">b ≥ 1; 1 copies the input.</param>
     /// <param name="destination">Same length as <paramref name="diagonal"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(ReadOnlySpan<double> diagonal, int blockSize, Span<double> destination)
     {
         OptionChecks.AtLeastOne(blockSize, nameof(blockSize));

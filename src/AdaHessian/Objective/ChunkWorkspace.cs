@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace AdaHessian.Objective;
 
@@ -30,6 +31,7 @@ internal sealed class ChunkWorkspace
     /// <param name="shape">What the pass accumulates.</param>
     /// <param name="chunkCount">Number of chunks, ≥ 1.</param>
     /// <param name="scratchLength">Doubles of per-chunk working space the pass needs (0 for none).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Begin(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta, ReadOnlySpan<double> probes,
         PassShape shape, int chunkCount, int scratchLength = 0)
     {
@@ -93,6 +95,7 @@ internal sealed class ChunkWorkspace
     /// <summary>
     /// Adds the chunks' sums in chunk order into the (overwritten) outputs and returns (Σωℓ, Σω).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (double Loss, double Weight) Reduce(Span<double> gradient, Span<double> products, Span<double> diagonal)
     {
         double loss = 0, weight = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AdaHessian.Data;
 
 namespace AdaHessian.Objective;
@@ -69,6 +70,7 @@ internal ref struct FusedPass
         return (_lossSum, _weightSum);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunInBlocks(ReadOnlySpan<int> rows)
     {
         const int size = RowBlockKernels.Size;
@@ -141,6 +143,7 @@ internal ref struct FusedPass
 
     // One instantiation per layout: the JIT compiles (and profiles) the dense and the sparse row loop separately, so
     // running one layout never shapes the machine code of the other.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunRows<TRow>(scoped ReadOnlySpan<int> rows)
         where TRow : struct, IRowKernels
     {
@@ -230,6 +233,7 @@ internal ref struct FusedPass
     }
 
     // Several probes (N > 1): one extra dot product and update per probe and row.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddProbeProducts<TRow>(FeatureRow row, double curvature)
         where TRow : struct, IRowKernels
     {

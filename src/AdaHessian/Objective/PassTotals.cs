@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AdaHessian.Objective;
 
 /// <summary>
@@ -16,6 +18,7 @@ internal static class PassTotals
     /// <param name="gradient">Σωℓ′x̃ → the gradient (may be empty).</param>
     /// <param name="products">Σω(H_ℓ z)x̃ → H·z for each probe (may be empty).</param>
     /// <param name="diagonal">Σωℓ″x̃² → the exact diagonal (may be empty).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Finish(ParameterLayout layout, double lossSum, double weightSum, double l2,
         ReadOnlySpan<double> theta, ReadOnlySpan<double> probes, Span<double> gradient, Span<double> products,
         Span<double> diagonal)

@@ -30,6 +30,7 @@ internal static unsafe class RowBlockKernels
     public static bool IsSupported => Avx512F.IsSupported;
 
     /// <summary>xᵣ·w for the four rows r.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Dot(in Rows x, in Rows next, ReadOnlySpan<double> w, Span<double> xw)
     {
         ref double wr = ref MemoryMarshal.GetReference(w);
@@ -63,6 +64,7 @@ internal static unsafe class RowBlockKernels
     }
 
     /// <summary>xᵣ·w and xᵣ·z for the four rows r, in one read of the rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Dot2(in Rows x, in Rows next, ReadOnlySpan<double> w, ReadOnlySpan<double> z, Span<double> xw,
         Span<double> xz)
     {
@@ -119,6 +121,7 @@ internal static unsafe class RowBlockKernels
     }
 
     /// <summary>acc += c₀x₀, then c₁x₁, c₂x₂, c₃x₃ (in that order for every element).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScaled(ReadOnlySpan<double> c, in Rows x, Span<double> acc)
     {
         ref double ar = ref acc[0];
@@ -149,6 +152,7 @@ internal static unsafe class RowBlockKernels
     }
 
     /// <summary>acc1 += Σᵣ c1ᵣxᵣ and acc2 += Σᵣ c2ᵣxᵣ, row by row, in one read of the rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScaled2(ReadOnlySpan<double> c1, ReadOnlySpan<double> c2, in Rows x, Span<double> acc1,
         Span<double> acc2)
     {
@@ -201,6 +205,7 @@ internal static unsafe class RowBlockKernels
     /// acc1 += Σᵣ c1ᵣxᵣ and acc2 += Σᵣ c2ᵣxᵣ² (element-wise), row by row, in one read of the rows: the gradient and the
     /// exact diagonal, each element rounded as <see cref="AddScaled"/> and <see cref="AddScaledSquares"/> round it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScaledAndSquares(ReadOnlySpan<double> c1, ReadOnlySpan<double> c2, in Rows x, Span<double> acc1,
         Span<double> acc2)
     {
@@ -250,6 +255,7 @@ internal static unsafe class RowBlockKernels
     }
 
     /// <summary>acc += cᵣ·xᵣ² (element-wise), row by row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScaledSquares(ReadOnlySpan<double> c, in Rows x, Span<double> acc)
     {
         ref double ar = ref acc[0];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AdaHessian.Data;
 
 namespace AdaHessian.Objective;
@@ -67,6 +68,7 @@ internal ref struct SoftmaxPass
     }
 
     // One instantiation per layout, as in FusedPass.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunRows<TRow>(ReadOnlySpan<int> rows)
         where TRow : struct, IRowKernels
     {
@@ -76,6 +78,7 @@ internal ref struct SoftmaxPass
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddRow<TRow>(int i)
         where TRow : struct, IRowKernels
     {
@@ -139,6 +142,7 @@ internal ref struct SoftmaxPass
 
     // Fills _p with softmax(W x + b) (and, with one probe, _u with uₖ = zₖ·x̃ from the same reads of x); returns
     // a_y − max a and, in logSum, log Σ exp(a − max a), so that −log p_y = logSum − (a_y − max a).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Probabilities<TRow>(FeatureRow row, int y, out double logSum)
         where TRow : struct, IRowKernels
     {
@@ -188,6 +192,7 @@ internal ref struct SoftmaxPass
     }
 
     // ū = Σₖ pₖuₖ: the softmax Hessian in logit space is diag(p) − ppᵀ, so (H u)ₖ = pₖ(uₖ − ū).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private readonly double MeanDirection(ReadOnlySpan<double> u)
     {
         double mean = 0;
@@ -200,6 +205,7 @@ internal ref struct SoftmaxPass
     }
 
     // Several probes (N > 1): one extra dot product and update per probe, class and row.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddProbeProducts<TRow>(FeatureRow row, double omega)
         where TRow : struct, IRowKernels
     {

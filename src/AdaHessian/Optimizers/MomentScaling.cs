@@ -23,6 +23,7 @@ internal static class MomentScaling
         General,
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Update(ReadOnlySpan<double> gradient, ReadOnlySpan<double> second, double[] m, double[] v, long t,
         double beta1, double beta2, double epsilon, double power, Span<double> update)
     {
@@ -64,6 +65,7 @@ internal static class MomentScaling
     /// update ← update + λ_wd·θ on the weights of every block; each bias gets + 0, which turns an update of −0 into +0
     /// exactly as the weights' zero decay term does.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddDecayedWeights(ReadOnlySpan<double> parameters, double weightDecay, ParameterLayout layout,
         Span<double> update)
     {
@@ -102,6 +104,7 @@ internal static class MomentScaling
     }
 
     /// <summary>values ← factor·values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scale(Span<double> values, double factor)
     {
         int j = 0;
@@ -125,6 +128,7 @@ internal static class MomentScaling
     /// θ ← θ + update. With update = −η·(u + λ_wd·θ) this is θ − η·(u + λ_wd·θ) bit for bit: negation is exact and
     /// a − b is a + (−b).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(ReadOnlySpan<double> update, Span<double> parameters)
     {
         if (update.Length != parameters.Length)
@@ -150,6 +154,7 @@ internal static class MomentScaling
     }
 
     // The first index the scalar tail must still process. Lane for lane, the same operations as the scalar loop.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int UpdateVectorized(ReadOnlySpan<double> gradient, ReadOnlySpan<double> second, double[] m, double[] v,
         double beta1, double beta2, double epsilon, double correction1, double correction2, PowerKind kind,
         Span<double> update)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AdaHessian.Objective;
 
 namespace AdaHessian.Optimizers;
@@ -80,6 +81,7 @@ public sealed class Optimizer
     /// <param name="curvature">D; empty when <see cref="UsesCurvature"/> is false.</param>
     /// <param name="state">This run's state, from <see cref="Init"/>; advanced in place.</param>
     /// <param name="parameters">θ, replaced by the new θ.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Step(ReadOnlySpan<double> gradient, ReadOnlySpan<double> curvature, OptimizerState state, Span<double> parameters)
     {
         ArgumentNullException.ThrowIfNull(state);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AdaHessian.Regularization;
 
 /// <summary>
@@ -28,6 +30,7 @@ internal sealed class ConjugateGradient
     /// Stops early at a direction without positive curvature (a non-convex loss); then x is what CG had, or M⁻¹b when
     /// it had nothing yet.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Solve(ReadOnlyMemory<int> rows, double c, ReadOnlySpan<double> theta, ReadOnlySpan<double> b,
         ReadOnlySpan<double> inverseDiagonal, Span<double> x, double residualTarget, int maximumIterations,
         CancellationToken cancellationToken)
@@ -86,6 +89,7 @@ internal sealed class ConjugateGradient
     }
 
     /// <summary>The inverse of a Hessian diagonal, 0 where a coordinate has no curvature (and then no gradient either).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Invert(ReadOnlySpan<double> diagonal, Span<double> inverse)
     {
         for (int j = 0; j < diagonal.Length; j++)
@@ -94,6 +98,7 @@ internal sealed class ConjugateGradient
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         double sum = 0;

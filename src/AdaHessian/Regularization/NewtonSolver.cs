@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AdaHessian.Regularization;
 
 /// <summary>
@@ -58,6 +60,7 @@ internal sealed class NewtonSolver
     /// solve that would only confirm it; in the search that is a third of the passes.
     /// </summary>
     /// <returns>F at the result.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Minimize(ReadOnlyMemory<int> rows, double c, Span<double> theta, double tolerance,
         CancellationToken cancellationToken)
     {
@@ -105,6 +108,7 @@ internal sealed class NewtonSolver
 
     // Backtracking from the full Newton step to the first that decreases F enough (Armijo): F there and whether it was
     // the full step; null when none does.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (double Value, bool Full)? LineSearch(ReadOnlyMemory<int> rows, double c, Span<double> theta, double f, double slope)
     {
         double t = 1;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AdaHessian.Objective;
 
 namespace AdaHessian.Regularization;
@@ -27,6 +28,7 @@ internal sealed class PenalizedObjective
         _data.Value(rows, theta) + 0.5 * c * WeightSquares(theta);
 
     /// <summary>The value, gradient and exact Hessian diagonal of F_B + (c/2)‖w‖², in one pass.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double EvaluateWithExactDiagonal(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta, double c,
         Span<double> gradient, Span<double> diagonal)
     {
@@ -45,6 +47,7 @@ internal sealed class PenalizedObjective
     }
 
     /// <summary>H·z of F_B + (c/2)‖w‖² (one probe); <paramref name="gradient"/> is scratch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void HessianProduct(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta, double c, ReadOnlySpan<double> z,
         Span<double> product, Span<double> gradient)
     {
@@ -60,6 +63,7 @@ internal sealed class PenalizedObjective
     }
 
     /// <summary>Σ ‖w_k‖² over the blocks' weights.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double WeightSquares(ReadOnlySpan<double> theta)
     {
         double sum = 0;
