@@ -76,9 +76,7 @@ internal sealed class ChunkWorkspace
     public Chunk Open(int chunk, out ReadOnlySpan<int> rows, out ReadOnlySpan<double> probes, out Span<double> gradient,
         out Span<double> products, out Span<double> diagonal)
     {
-        int count = _rows.Length;
-        int start = (int)((long)count * chunk / _chunkCount);
-        int end = (int)((long)count * (chunk + 1) / _chunkCount);
+        (int start, int end) = Range(chunk);
         int p = _theta.Length;
         Chunk b = _chunks[chunk];
         rows = _rows.Span[start..end];
@@ -90,6 +88,13 @@ internal sealed class ChunkWorkspace
         products.Clear();
         diagonal.Clear();
         return b;
+    }
+
+    /// <summary>Positions [Start, End) in the pass's rows of chunk <paramref name="chunk"/>'s rows.</summary>
+    public (int Start, int End) Range(int chunk)
+    {
+        int count = _rows.Length;
+        return ((int)((long)count * chunk / _chunkCount), (int)((long)count * (chunk + 1) / _chunkCount));
     }
 
     /// <summary>

@@ -32,11 +32,25 @@ internal ref struct FusedPass
     private readonly Span<double> _gradient;
     private readonly Span<double> _products;
     private readonly Span<double> _diagonal;
+    private readonly Span<double> _curvatures;
     private double _lossSum;
     private double _weightSum;
 
+    /// <param name="data">The examples.</param>
+    /// <param name="loss">The per-example loss.</param>
+    /// <param name="theta">The d weights, then the bias.</param>
+    /// <param name="probes">N probes laid out like θ.</param>
+    /// <param name="shape">What to accumulate.</param>
+    /// <param name="gradient">Σωℓ′x̃, cleared by the caller (empty without gradient).</param>
+    /// <param name="products">Σωℓ″(x̃·z)x̃ for each probe, cleared by the caller.</param>
+    /// <param name="diagonal">Σωℓ″x̃², cleared by the caller (empty without diagonal).</param>
+    /// <param name="curvatures">
+    /// Empty, or one value per row of the pass (by position in the rows): ωℓ″ there, for <see cref="CurvatureProductPass"/>.
+    /// Written only by a pass with the gradient; rows of weight 0 are left as they were.
+    /// </param>
     public FusedPass(LogisticDataset data, LossKind loss, ReadOnlySpan<double> theta, ReadOnlySpan<double> probes,
-        PassShape shape, Span<double> gradient, Span<double> products, Span<double> diagonal)
+        PassShape shape, Span<double> gradient, Span<double> products, Span<double> diagonal,
+        Span<double> curvatures = default)
     {
         _data = data;
         _loss = loss;
@@ -47,6 +61,7 @@ internal ref struct FusedPass
         _gradient = gradient;
         _products = products;
         _diagonal = diagonal;
+        _curvatures = curvatures;
     }
 
     /// <summary>Adds the rows' contributions to the accumulators (which the caller has cleared) and returns (Σωℓ, Σω).</summary>
@@ -75,6 +90,7 @@ internal ref struct FusedPass
     {
         const int size = RowBlockKernels.Size;
         Span<int> block = stackalloc int[size];
+        Span<int> positions = stackalloc int[size];
         Span<double> xw = stackalloc double[size];
         Span<double> xz = stackalloc double[size];
         Span<double> cg = stackalloc double[size];
@@ -88,16 +104,23 @@ internal ref struct FusedPass
             int count = 0;
             while (count < size && next < rows.Length)
             {
-                int i = rows[next++];
+                int i = rows[next];
                 if (Weight(i) != 0)
                 {
+                    positions[count] = next;
                     block[count++] = i;
                 }
+
+                next++;
             }
 
             if (count < size)
             {
-                RunRows<DenseRow>(block[..count]);
+                for (int k = 0; k < count; k++)
+                {
+                    AddRow<DenseRow>(block[k], positions[k]);
+                }
+
                 return;
             }
 
@@ -114,7 +137,7 @@ internal ref struct FusedPass
 
             for (int k = 0; k < size; k++)
             {
-                AddRowScalars(block[k], xw[k], xz[k], out cg[k], out ch[k], out cd[k]);
+                AddRowScalars(block[k], positions[k], xw[k], xz[k], out cg[k], out ch[k], out cd[k]);
             }
 
             if (!_shape.Gradient)
@@ -147,13 +170,13 @@ internal ref struct FusedPass
     private void RunRows<TRow>(scoped ReadOnlySpan<int> rows)
         where TRow : struct, IRowKernels
     {
-        foreach (int i in rows)
+        for (int r = 0; r < rows.Length; r++)
         {
-            AddRow<TRow>(i);
+            AddRow<TRow>(rows[r], r);
         }
     }
 
-    private void AddRow<TRow>(int i)
+    private void AddRow<TRow>(int i, int position)
         where TRow : struct, IRowKernels
     {
         if (Weight(i) == 0)
@@ -172,7 +195,7 @@ internal ref struct FusedPass
             xw = TRow.Dot(row, _w);
         }
 
-        AddRowScalars(i, xw, xz, out double cg, out double ch, out double cd);
+        AddRowScalars(i, position, xw, xz, out double cg, out double ch, out double cd);
         if (!_shape.Gradient)
         {
             return;
@@ -204,7 +227,7 @@ internal ref struct FusedPass
     // Everything of one row but its d-long updates, once its dot products x·w (and x·z) are known: the loss and weight
     // sums and the bias entries. Returns the coefficients of x in the gradient (cg) and in the single probe's product
     // (ch), and the row's curvature ωℓ″ (cd), the coefficient of x² in the diagonal.
-    private void AddRowScalars(int i, double xw, double xz, out double cg, out double ch, out double cd)
+    private void AddRowScalars(int i, int position, double xw, double xz, out double cg, out double ch, out double cd)
     {
         double omega = Weight(i);
         int d = _data.FeatureCount;
@@ -219,6 +242,11 @@ internal ref struct FusedPass
 
         cg = omega * first;
         cd = omega * second;
+        if (_curvatures.Length > 0)
+        {
+            _curvatures[position] = cd;
+        }
+
         _gradient[d] += cg;
         if (_shape.SingleProbe)
         {

@@ -17,7 +17,7 @@ namespace AdaHessian.Objective;
 /// results are bitwise identical for any <see cref="NumberOfThreads"/>. An instance reuses its buffers and must not
 /// be evaluated from two threads at once.
 /// </remarks>
-public sealed class LogisticObjective : IObjective
+public sealed class LogisticObjective : IObjective, ICurvatureStore
 {
     private readonly int[] _allRows;
     private readonly ChunkedPass _chunked;
@@ -116,8 +116,41 @@ public sealed class LogisticObjective : IObjective
         return Evaluate(rows, theta, gradient, default, default, diagonal);
     }
 
+    int ICurvatureStore.CurvaturesPerRow => 1;
+
+    double ICurvatureStore.EvaluateWithExactDiagonal(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta,
+        Span<double> gradient, Span<double> diagonal, double[] curvatures)
+    {
+        CheckLength(gradient.Length, nameof(gradient));
+        CheckLength(diagonal.Length, nameof(diagonal));
+        CheckCurvatures(rows, curvatures);
+        return Evaluate(rows, theta, gradient, default, default, diagonal, curvatures);
+    }
+
+    void ICurvatureStore.HessianProduct(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta, double[] curvatures,
+        ReadOnlySpan<double> z, Span<double> product)
+    {
+        CheckLength(theta.Length, nameof(theta));
+        CheckLength(z.Length, nameof(z));
+        CheckLength(product.Length, nameof(product));
+        CheckCurvatures(rows, curvatures);
+        int chunkCount = ChunkCount(rows.Span);
+        double weightSum;
+        if (chunkCount == 1)
+        {
+            product.Clear();
+            weightSum = new CurvatureProductPass(Data, curvatures, z, product).Run(rows.Span);
+        }
+        else
+        {
+            weightSum = _chunked.RunProducts(rows, theta, curvatures, z, chunkCount, product);
+        }
+
+        PassTotals.Finish(Layout, 0, weightSum, L2Regularization / Data.TotalWeight, theta, z, default, product, default);
+    }
+
     private double Evaluate(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta, Span<double> gradient,
-        ReadOnlySpan<double> probes, Span<double> products, Span<double> diagonal)
+        ReadOnlySpan<double> probes, Span<double> products, Span<double> diagonal, double[]? curvatures = null)
     {
         CheckLength(theta.Length, nameof(theta));
         int p = ParameterCount;
@@ -130,11 +163,13 @@ public sealed class LogisticObjective : IObjective
             gradient.Clear();
             products.Clear();
             diagonal.Clear();
-            (lossSum, weightSum) = new FusedPass(Data, Loss, theta, probes, shape, gradient, products, diagonal).Run(rows.Span);
+            (lossSum, weightSum) = new FusedPass(Data, Loss, theta, probes, shape, gradient, products, diagonal, curvatures)
+                .Run(rows.Span);
         }
         else
         {
-            (lossSum, weightSum) = _chunked.Run(rows, theta, probes, shape, chunkCount, gradient, products, diagonal);
+            (lossSum, weightSum) = _chunked.Run(rows, theta, probes, shape, chunkCount, gradient, products, diagonal,
+                curvatures);
         }
 
         return PassTotals.Finish(Layout, lossSum, weightSum, L2Regularization / Data.TotalWeight, theta, probes,
@@ -143,6 +178,15 @@ public sealed class LogisticObjective : IObjective
 
     // Depends only on the rows and the parameter count, never on the thread count, so neither do the sums.
     internal int ChunkCount(ReadOnlySpan<int> rows) => ChunkCounts.For(Data.Features, rows, ParameterCount);
+
+    private void CheckCurvatures(ReadOnlyMemory<int> rows, double[] curvatures)
+    {
+        ArgumentNullException.ThrowIfNull(curvatures);
+        if (curvatures.Length < (long)rows.Length * 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(curvatures), curvatures.Length, "Must hold a row's curvatures for every row.");
+        }
+    }
 
     private void CheckLength(int length, string name)
     {

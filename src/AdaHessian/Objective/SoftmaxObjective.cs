@@ -16,7 +16,7 @@ namespace AdaHessian.Objective;
 /// <see cref="NumberOfThreads"/> and CPU. An instance reuses its buffers and must not be evaluated from two threads
 /// at once.
 /// </remarks>
-public sealed class SoftmaxObjective : IObjective
+public sealed class SoftmaxObjective : IObjective, ICurvatureStore
 {
     private readonly int[] _allRows;
     private readonly double[] _scratch;
@@ -111,8 +111,41 @@ public sealed class SoftmaxObjective : IObjective
     // Every row costs one kernel call per class, so a batch splits K times sooner than a logistic neuron's.
     internal int ChunkCount(ReadOnlySpan<int> rows) => ChunkCounts.For(Data.Features, rows, ParameterCount, Data.ClassCount);
 
+    int ICurvatureStore.CurvaturesPerRow => Data.ClassCount;
+
+    double ICurvatureStore.EvaluateWithExactDiagonal(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta,
+        Span<double> gradient, Span<double> diagonal, double[] curvatures)
+    {
+        CheckLength(gradient.Length, nameof(gradient));
+        CheckLength(diagonal.Length, nameof(diagonal));
+        CheckCurvatures(rows, curvatures);
+        return Evaluate(rows, theta, gradient, default, default, diagonal, curvatures);
+    }
+
+    void ICurvatureStore.HessianProduct(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta, double[] curvatures,
+        ReadOnlySpan<double> z, Span<double> product)
+    {
+        CheckLength(theta.Length, nameof(theta));
+        CheckLength(z.Length, nameof(z));
+        CheckLength(product.Length, nameof(product));
+        CheckCurvatures(rows, curvatures);
+        int chunkCount = ChunkCount(rows.Span);
+        double weightSum;
+        if (chunkCount == 1)
+        {
+            product.Clear();
+            weightSum = new SoftmaxCurvatureProductPass(Data, curvatures, z, product, _scratch).Run(rows.Span);
+        }
+        else
+        {
+            weightSum = _chunked.RunProducts(rows, theta, curvatures, z, chunkCount, product);
+        }
+
+        PassTotals.Finish(Layout, 0, weightSum, L2Regularization / Data.TotalWeight, theta, z, default, product, default);
+    }
+
     private double Evaluate(ReadOnlyMemory<int> rows, ReadOnlySpan<double> theta, Span<double> gradient,
-        ReadOnlySpan<double> probes, Span<double> products, Span<double> diagonal)
+        ReadOnlySpan<double> probes, Span<double> products, Span<double> diagonal, double[]? curvatures = null)
     {
         CheckLength(theta.Length, nameof(theta));
         var shape = new PassShape(gradient.Length > 0, probes.Length / ParameterCount, diagonal.Length > 0);
@@ -124,16 +157,26 @@ public sealed class SoftmaxObjective : IObjective
             gradient.Clear();
             products.Clear();
             diagonal.Clear();
-            (lossSum, weightSum) = new SoftmaxPass(Data, theta, probes, shape, gradient, products, diagonal, _scratch)
-                .Run(rows.Span);
+            (lossSum, weightSum) = new SoftmaxPass(Data, theta, probes, shape, gradient, products, diagonal, _scratch,
+                curvatures).Run(rows.Span);
         }
         else
         {
-            (lossSum, weightSum) = _chunked.Run(rows, theta, probes, shape, chunkCount, gradient, products, diagonal);
+            (lossSum, weightSum) = _chunked.Run(rows, theta, probes, shape, chunkCount, gradient, products, diagonal,
+                curvatures);
         }
 
         return PassTotals.Finish(Layout, lossSum, weightSum, L2Regularization / Data.TotalWeight, theta, probes,
             gradient, products, diagonal);
+    }
+
+    private void CheckCurvatures(ReadOnlyMemory<int> rows, double[] curvatures)
+    {
+        ArgumentNullException.ThrowIfNull(curvatures);
+        if (curvatures.Length < (long)rows.Length * Data.ClassCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(curvatures), curvatures.Length, "Must hold a row's curvatures for every row.");
+        }
     }
 
     private void CheckLength(int length, string name)

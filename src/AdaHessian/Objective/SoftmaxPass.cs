@@ -23,6 +23,7 @@ internal ref struct SoftmaxPass
     private readonly Span<double> _diagonal;
     private readonly Span<double> _p;
     private readonly Span<double> _u;
+    private readonly Span<double> _probabilities;
     private double _lossSum;
     private double _weightSum;
 
@@ -34,8 +35,14 @@ internal ref struct SoftmaxPass
     /// <param name="products">Σω p⊙(u − ū)⊗x̃ for each probe, cleared by the caller.</param>
     /// <param name="diagonal">Σω p(1 − p)⊗x̃², cleared by the caller (empty without diagonal).</param>
     /// <param name="scratch">At least <see cref="ScratchLength"/> doubles of working space.</param>
+    /// <param name="probabilities">
+    /// Empty, or K values per row of the pass (row r, by position in the rows, at [rK, rK + K)): its probabilities,
+    /// for <see cref="SoftmaxCurvatureProductPass"/>. Written only by a pass with the gradient; rows of weight 0 are
+    /// left as they were.
+    /// </param>
     public SoftmaxPass(MulticlassDataset data, ReadOnlySpan<double> theta, ReadOnlySpan<double> probes, PassShape shape,
-        Span<double> gradient, Span<double> products, Span<double> diagonal, Span<double> scratch)
+        Span<double> gradient, Span<double> products, Span<double> diagonal, Span<double> scratch,
+        Span<double> probabilities = default)
     {
         int k = data.ClassCount;
         _data = data;
@@ -47,6 +54,7 @@ internal ref struct SoftmaxPass
         _diagonal = diagonal;
         _p = scratch[..k];
         _u = scratch.Slice(k, k);
+        _probabilities = probabilities;
     }
 
     /// <summary>Working space a pass needs: the probabilities and one probe's logit directions, K each.</summary>
@@ -72,14 +80,14 @@ internal ref struct SoftmaxPass
     private void RunRows<TRow>(ReadOnlySpan<int> rows)
         where TRow : struct, IRowKernels
     {
-        foreach (int i in rows)
+        for (int r = 0; r < rows.Length; r++)
         {
-            AddRow<TRow>(i);
+            AddRow<TRow>(rows[r], r);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddRow<TRow>(int i)
+    private void AddRow<TRow>(int i, int position)
         where TRow : struct, IRowKernels
     {
         double omega = _data.Weights is { } weights ? weights[i] : 1.0;
@@ -96,6 +104,11 @@ internal ref struct SoftmaxPass
         if (!_shape.Gradient)
         {
             return;
+        }
+
+        if (_probabilities.Length > 0)
+        {
+            _p.CopyTo(_probabilities.Slice(position * _p.Length, _p.Length));
         }
 
         int d = _data.FeatureCount;
