@@ -4,7 +4,7 @@ namespace AdaHessian.Regularization;
 
 /// <summary>
 /// Conjugate gradients on H·x = b for the Hessian H of a <see cref="PenalizedObjective"/> at θ, preconditioned by
-/// the inverse of a diagonal; every iteration is one Hessian-vector product. Buffers are reused between solves.
+/// a diagonal (<see cref="Precondition"/>); every iteration is one Hessian-vector product. Buffers are reused between solves.
 /// </summary>
 internal sealed class ConjugateGradient
 {
@@ -32,7 +32,7 @@ internal sealed class ConjugateGradient
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Solve(ReadOnlyMemory<int> rows, double c, ReadOnlySpan<double> theta, ReadOnlySpan<double> b,
-        ReadOnlySpan<double> inverseDiagonal, Span<double> x, double residualTarget, int maximumIterations,
+        ReadOnlySpan<double> preconditioner, Span<double> x, double residualTarget, int maximumIterations,
         CancellationToken cancellationToken)
     {
         int p = x.Length;
@@ -40,7 +40,7 @@ internal sealed class ConjugateGradient
         {
             x[j] = 0;
             _residual[j] = b[j];
-            _preconditioned[j] = inverseDiagonal[j] * b[j];
+            _preconditioned[j] = preconditioner[j] * b[j];
             _direction[j] = _preconditioned[j];
         }
 
@@ -75,7 +75,7 @@ internal sealed class ConjugateGradient
 
             for (int j = 0; j < p; j++)
             {
-                _preconditioned[j] = inverseDiagonal[j] * _residual[j];
+                _preconditioned[j] = preconditioner[j] * _residual[j];
             }
 
             double next = Dot(_residual, _preconditioned);
@@ -88,13 +88,27 @@ internal sealed class ConjugateGradient
         }
     }
 
-    /// <summary>The inverse of a Hessian diagonal, 0 where a coordinate has no curvature (and then no gradient either).</summary>
+    /// <summary>
+    /// The diagonal preconditioner M⁻¹ from the exact Hessian diagonal D: D⁻¹ (Jacobi) for a single block, D^(−1/2) for
+    /// several; 0 where a coordinate has no curvature (and then no gradient either).
+    /// </summary>
+    /// <remarks>
+    /// A softmax layer's Hessian couples its blocks (per row, diag(p) − ppᵀ in class space), and its diagonal is smallest
+    /// where the coupling matters most: on rare classes and confident rows. Full Jacobi scaling blows those coordinates
+    /// up, and conjugate gradients then spend their iterations there. Measured over the L2 search of six public
+    /// multiclass sets (products per search, D⁻¹ / D^(−3/4) / D^(−1/2) / no scaling): 42,238 / 35,863 / 28,108 / 27,602 in
+    /// all, soybean 8,020 → 5,507 and segment 22,310 → 11,976 at D^(−1/2), no set more than 3 % above Jacobi (no scaling
+    /// costs glass 20 %). On eight binary sets Jacobi stays best but for the Reuters bag of words (totals 10,946 /
+    /// 10,573 / 10,608 / 11,553; supermarket 727 at D⁻¹, 1,053 at D^(−1/2)).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Invert(ReadOnlySpan<double> diagonal, Span<double> inverse)
+    public static void Precondition(ReadOnlySpan<double> diagonal, Span<double> inverse, int blocks)
     {
+        bool coupled = blocks > 1;
         for (int j = 0; j < diagonal.Length; j++)
         {
-            inverse[j] = diagonal[j] > 0 ? 1 / diagonal[j] : 0;
+            double d = diagonal[j];
+            inverse[j] = d > 0 ? 1 / (coupled ? Math.Sqrt(d) : d) : 0;
         }
     }
 

@@ -49,7 +49,7 @@ internal static class EvidenceFixedPoint
         {
             double c = lambda / totalWeight;
             solver.Minimize(rows, c, theta, options.Tolerance, cancellationToken);
-            ConjugateGradient.Invert(solver.Diagonal, inverse);
+            ConjugateGradient.Precondition(solver.Diagonal, inverse, objective.Layout.Blocks);
 
             // The Hessian of the normalised objective is (H_data + λP)/Ω, so zᵀ(H_F)⁻¹z = Ω · zᵀ(H_data + λP)⁻¹z.
             double trace = 0;

@@ -4,7 +4,7 @@ namespace AdaHessian.Regularization;
 
 /// <summary>
 /// Truncated Newton on rows of a <see cref="PenalizedObjective"/>: each iteration solves H·s = −g by conjugate
-/// gradients preconditioned with the exact Hessian diagonal, then backtracks on the objective. The search solves one
+/// gradients preconditioned by the exact Hessian diagonal (ConjugateGradient.Precondition), then backtracks on the objective. The search solves one
 /// regularized problem per fold and strength, each warm-started from the last, where Newton converges in a few
 /// iterations — far fewer data passes than a first-order run.
 /// </summary>
@@ -76,7 +76,7 @@ internal sealed class NewtonSolver
                 return f;
             }
 
-            ConjugateGradient.Invert(_diagonal, _inverse);
+            ConjugateGradient.Precondition(_diagonal, _inverse, _objective.Layout.Blocks);
             for (int j = 0; j < _gradient.Length; j++)
             {
                 _negativeGradient[j] = -_gradient[j];

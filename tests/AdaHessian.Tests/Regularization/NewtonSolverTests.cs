@@ -41,6 +41,40 @@ public class NewtonSolverTests
         Assert.InRange((f - optimum) / Math.Abs(optimum), -1e-12, tolerance);
     }
 
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.001)] // weak: the coupled, ill-conditioned case the half-power preconditioner is for
+    public void ItReachesTheMinimiserOfASoftmaxProblem(double lambda)
+    {
+        MulticlassProblem problem = MulticlassProblem.Random(120, 6, 4, seed: 13);
+        var penalized = new PenalizedObjective(new SoftmaxObjective(problem.Dataset(sparse: false)));
+        int[] rows = Enumerable.Range(0, problem.Rows).ToArray();
+        var theta = new double[problem.ParameterCount];
+        new NewtonSolver(penalized).Minimize(rows, lambda / problem.Features.TotalWeight, theta, 1e-14, CancellationToken.None);
+
+        // The naive reference's gradient by central differences vanishes there.
+        const double h = 1e-5;
+        for (int j = 0; j < theta.Length; j++)
+        {
+            double[] plus = (double[])theta.Clone(), minus = (double[])theta.Clone();
+            plus[j] += h;
+            minus[j] -= h;
+            double slope = (problem.Value(lambda, rows, plus) - problem.Value(lambda, rows, minus)) / (2 * h);
+            Assert.True(Math.Abs(slope) < 1e-7, $"∂F/∂θ[{j}] = {slope:G3} at the result");
+        }
+    }
+
+    [Fact]
+    public void ThePreconditionerIsJacobiForOneBlockAndTheInverseSquareRootForSeveral()
+    {
+        double[] diagonal = [4, 0.25, 0, 9];
+        var inverse = new double[4];
+        ConjugateGradient.Precondition(diagonal, inverse, blocks: 1);
+        Assert.Equal([0.25, 4, 0, 1 / 9.0], inverse);
+        ConjugateGradient.Precondition(diagonal, inverse, blocks: 2);
+        Assert.Equal([0.5, 2, 0, 1 / 3.0], inverse);
+    }
+
     [Fact]
     public void ThePenaltyIsLogisticObjectivesL2WithCOverTheRowsWeight()
     {
