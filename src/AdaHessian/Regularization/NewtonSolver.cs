@@ -4,9 +4,9 @@ namespace AdaHessian.Regularization;
 
 /// <summary>
 /// Truncated Newton on rows of a <see cref="PenalizedObjective"/>: each iteration solves H·s = −g by conjugate
-/// gradients preconditioned by the exact Hessian diagonal (ConjugateGradient.Precondition), then backtracks on the objective. The search solves one
-/// regularized problem per fold and strength, each warm-started from the last, where Newton converges in a few
-/// iterations — far fewer data passes than a first-order run.
+/// gradients preconditioned by the exact Hessian diagonal (<see cref="ConjugateGradient.Precondition"/>), then
+/// backtracks on the objective. The search solves one regularized problem per fold and strength, each warm-started
+/// from the last, where Newton converges in a few iterations — far fewer data passes than a first-order run.
 /// </summary>
 /// <remarks>Sequential and deterministic: the result depends only on the objective's (deterministic) passes.</remarks>
 internal sealed class NewtonSolver
